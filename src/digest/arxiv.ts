@@ -1,0 +1,49 @@
+// arXiv identifiers and URLs: recognising them in links and text, and the URLs derived from an ID.
+
+/** New-style `YYMM.NNNNN` (4 digits after the dot before 2015) or old-style `archive(.SC)/YYMMNNN`, optional `vN`. */
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
+const OLD_STYLE = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}(v\d+)?$/;
+
+/** The path after `/abs/` or `/pdf/` of an arxiv.org URL (no `.pdf`), whether or not it is a valid ID. */
+const ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?$/i;
+
+export function arxivIdFromUrl(url: string): string | null {
+  const m = ARXIV_URL.exec(url.trim());
+  return m ? m[1] : null;
+}
+
+export function isArxivUrl(url: string): boolean {
+  return ARXIV_URL.test(url.trim());
+}
+
+/** True for a well-formed arXiv ID (month 01–12; five digits after the dot from 1501 on). */
+export function isValidArxivId(id: string): boolean {
+  const m = NEW_STYLE.exec(id);
+  if (m) {
+    const yymm = Number(m[1] + m[2]);
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 && yymm >= 704 && (yymm >= 1501 ? m[3].length === 5 : m[3].length === 4);
+  }
+  const o = OLD_STYLE.exec(id);
+  return o !== null && Number(o[2]) >= 1 && Number(o[2]) <= 12;
+}
+
+/** The ID without its version suffix: the key under which the same paper is recognised. */
+export function baseArxivId(id: string): string {
+  return id.replace(/v\d+$/, '');
+}
+
+/** The (year, month) an ID was issued in, as `YYYY-MM`, or null for a malformed ID. */
+export function arxivIdMonth(id: string): string | null {
+  const m = NEW_STYLE.exec(id) ?? OLD_STYLE.exec(id);
+  if (!m) return null;
+  // Both patterns capture the two-digit year, then the month.
+  const year = Number(m[1]) >= 91 ? 1900 + Number(m[1]) : 2000 + Number(m[1]);
+  return `${year}-${m[2]}`;
+}
+
+export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
+export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
+export const huggingFacePaperUrl = (id: string): string => `https://huggingface.co/papers/${baseArxivId(id)}`;
+export const thumbnailUrl = (id: string): string =>
+  `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${baseArxivId(id)}.png`;

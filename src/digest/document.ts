@@ -1,0 +1,189 @@
+// Builds the DigestDocument from scanned segments, and updates it incrementally: an edit re-scans and
+// re-parses only the segments it touches; the segments after it are reused, shifted by the edit's size.
+import { isArxivUrl } from './arxiv';
+import { parseEntry } from './entry';
+import { matchDayHeader, scanSegments, type ScannedSegment } from './scan';
+import { countLineBreaks, isBlank, lineRange, linesOf, shiftPosition, shiftRange, type Line } from './text';
+import type { DaySection, DigestDocument, DigestEntry, Position, Range, TextChange, UnrecognizedLine } from './types';
+
+interface DayHeader {
+  readonly date: string;
+  readonly dateValid: boolean;
+  readonly headerRange: Range;
+  readonly dateRange: Range;
+  readonly contentEnd: Position;
+  readonly unrecognized: readonly UnrecognizedLine[];
+}
+
+interface Segment extends ScannedSegment {
+  readonly entry?: DigestEntry;
+  readonly day?: DayHeader;
+}
+
+/** The segments behind each document, for incremental updates; kept out of the public model. */
+const segmentsOf = new WeakMap<DigestDocument, readonly Segment[]>();
+
+/** Parses a whole document. Never throws. */
+export function parseDigest(text: string): DigestDocument {
+  const segments = scanSegments(text).segments.map((s) => parseSegment(text, s));
+  return assemble(text, segments, countLineBreaks(text) + 1);
+}
+
+/**
+ * The document after `changes` (VS Code's content changes, all relative to `previous.text`) turned it into
+ * `text`. Reuses every segment the changes did not touch. Never throws; falls back to a full parse when
+ * the changes do not fit the previous text.
+ */
+export function updateDigest(previous: DigestDocument, text: string, changes: readonly TextChange[]): DigestDocument {
+  const old = segmentsOf.get(previous);
+  if (changes.length === 0) return text === previous.text ? previous : parseDigest(text);
+  let start = Infinity;
+  let oldEnd = -Infinity;
+  let delta = 0;
+  for (const c of changes) {
+    start = Math.min(start, c.rangeOffset);
+    oldEnd = Math.max(oldEnd, c.rangeOffset + c.rangeLength);
+    delta += c.text.length - c.rangeLength;
+  }
+  if (!old || start < 0 || oldEnd > previous.text.length || previous.text.length + delta !== text.length) return parseDigest(text);
+
+  // Start one segment before the one holding the edit: that segment is untouched, so its kind still holds,
+  // and an edit to the first line of the next segment (which may stop being a heading) is re-scanned.
+  const first = Math.max(0, segmentIndexAt(old, start - 1) - 1);
+  let next = segmentIndexAt(old, oldEnd) + 1;
+  const rejoins = (offset: number): boolean => {
+    while (next < old.length && old[next].start + delta < offset) next++;
+    return next < old.length && old[next].start + delta === offset;
+  };
+  const scan = scanSegments(text, old[first].start, old[first].line, old[first].kind, rejoins);
+  const rescanned = scan.segments.map((s) => parseSegment(text, s));
+  const rejoined = scan.stoppedAt < text.length;
+  const lineDelta = rejoined ? scan.stoppedLine - old[next].line : 0;
+  const tail = rejoined ? old.slice(next).map((s) => shiftSegment(s, lineDelta, delta)) : [];
+  const lineCount =
+    previous.lineCount - countLineBreaks(previous.text.slice(start, oldEnd)) + countLineBreaks(text.slice(start, oldEnd + delta));
+  return assemble(text, [...old.slice(0, first), ...rescanned, ...tail], lineCount);
+}
+
+/** Index of the segment that holds `offset` (the first one for offsets before it). */
+function segmentIndexAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function parseSegment(text: string, s: ScannedSegment): Segment {
+  if (s.kind === 'h3') return { ...s, entry: parseEntry(text, s.start, s.end, s.line) };
+  if (s.kind === 'day') return { ...s, day: parseDayHeader(text, s) };
+  return s;
+}
+
+function parseDayHeader(text: string, s: ScannedSegment): DayHeader {
+  const lines = linesOf(text, s.start, s.end, s.line);
+  const header = lines.next().value as Line;
+  const match = matchDayHeader(header.text.replace(/^\uFEFF/, ''));
+  const shift = header.text.startsWith('\uFEFF') ? 1 : 0;
+  const date = match?.date ?? '';
+  const dateStart = (match?.dateStart ?? 0) + shift;
+  let last = header;
+  const unrecognized: UnrecognizedLine[] = [];
+  for (const l of lines) {
+    if (isBlank(l.text)) continue;
+    last = l;
+    if (!/^[ \t]*<!--.*-->[ \t]*$/.test(l.text)) unrecognized.push({ text: l.text, range: lineRange(l) });
+  }
+  return {
+    date,
+    dateValid: isCalendarDate(date),
+    headerRange: lineRange(header, shift),
+    dateRange: lineRange(header, dateStart, dateStart + date.length),
+    contentEnd: lineRange(last).end,
+    unrecognized,
+  };
+}
+
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function assemble(text: string, segments: readonly Segment[], lineCount: number): DigestDocument {
+  const days: DaySection[] = [];
+  const orphanEntries: DigestEntry[] = [];
+  const entries: DigestEntry[] = [];
+  let day: { header: DayHeader; entries: DigestEntry[] } | null = null;
+  const closeDay = () => {
+    if (!day) return;
+    const { header, entries: dayEntries } = day;
+    const end = dayEntries.length ? dayEntries[dayEntries.length - 1].range.end : header.contentEnd;
+    const { contentEnd: _, ...rest } = header;
+    days.push({ ...rest, range: { start: header.headerRange.start, end }, entries: dayEntries });
+    day = null;
+  };
+  for (const s of segments) {
+    if (s.day) {
+      closeDay();
+      day = { header: s.day, entries: [] };
+    } else if (s.entry) {
+      if (day) day.entries.push(s.entry);
+      else if (s.entry.url !== null && isArxivUrl(s.entry.url)) orphanEntries.push(s.entry);
+      else continue;
+      entries.push(s.entry);
+    } else if (s.kind === 'heading') {
+      closeDay();
+    }
+  }
+  closeDay();
+  const doc: DigestDocument = { text, lineCount, hasDayHeader: days.length > 0, days, orphanEntries, entries };
+  segmentsOf.set(doc, segments);
+  return doc;
+}
+
+function shiftSegment(s: Segment, lines: number, offset: number): Segment {
+  if (lines === 0 && offset === 0) return s;
+  const moved = { kind: s.kind, start: s.start + offset, end: s.end + offset, line: s.line + lines };
+  if (s.entry) return { ...moved, entry: shiftEntry(s.entry, lines, offset) };
+  if (s.day) return { ...moved, day: shiftDayHeader(s.day, lines, offset) };
+  return moved;
+}
+
+function shiftDayHeader(d: DayHeader, lines: number, offset: number): DayHeader {
+  const r = (x: Range) => shiftRange(x, lines, offset);
+  return {
+    ...d,
+    headerRange: r(d.headerRange),
+    dateRange: r(d.dateRange),
+    contentEnd: shiftPosition(d.contentEnd, lines, offset),
+    unrecognized: d.unrecognized.map((u) => ({ ...u, range: r(u.range) })),
+  };
+}
+
+function shiftEntry(e: DigestEntry, lines: number, offset: number): DigestEntry {
+  const r = (x: Range) => shiftRange(x, lines, offset);
+  const rn = (x: Range | null) => (x === null ? null : r(x));
+  return {
+    ...e,
+    range: r(e.range),
+    headingRange: r(e.headingRange),
+    titleRange: r(e.titleRange),
+    urlRange: rn(e.urlRange),
+    media: e.media.map((m) => ({ ...m, range: r(m.range), urlRange: r(m.urlRange) })),
+    vote: e.vote && { ...e.vote, range: r(e.vote.range), valueRange: r(e.vote.valueRange) },
+    authors: e.authors && { ...e.authors, range: r(e.authors.range), valueRange: r(e.authors.valueRange) },
+    sections: e.sections.map((s) => ({
+      ...s,
+      range: r(s.range),
+      labelRange: rn(s.labelRange),
+      textStart: shiftPosition(s.textStart, lines, offset),
+    })),
+    fields: e.fields.map((f) => ({ ...f, range: r(f.range) })),
+    unrecognized: e.unrecognized.map((u) => ({ ...u, range: r(u.range) })),
+  };
+}

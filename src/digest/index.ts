@@ -1,0 +1,11 @@
+// The public face of the digest core: parse, update, cache, export. Pure: no vscode import.
+export * from './types';
+export { parseDigest, updateDigest, isCalendarDate } from './document';
+export { DigestCache, applyChanges, type CacheStats } from './cache';
+export { arxivIdFromUrl, isArxivUrl, isValidArxivId, baseArxivId, arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl, thumbnailUrl } from './arxiv';
+export { toExport, type ExportedFile } from './export';
+
+/** A cheap pre-check: text without this can have no day header, so it need not be parsed to know. */
+export function mayHaveDayHeader(text: string): boolean {
+  return text.includes('Daily Papers (');
+}

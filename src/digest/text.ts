@@ -1,0 +1,57 @@
+// Small text helpers shared by the scanner and the entry parser: lines, positions, ranges.
+import type { Position, Range } from './types';
+
+/** One source line without its line break; `end` is the offset just before the break. */
+export interface Line {
+  readonly text: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Iterates the lines of `text[from, to)` (from must be a line start); `\r\n` and `\n` both end a line. */
+export function* linesOf(text: string, from: number, to: number, firstLine: number): Generator<Line> {
+  let start = from;
+  let line = firstLine;
+  while (start < to) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1 || nl >= to) nl = to;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    yield { text: text.slice(start, end), line, start, end };
+    if (nl >= to) return;
+    start = nl + 1;
+    line++;
+  }
+}
+
+export function position(line: number, character: number, lineStart: number): Position {
+  return { line, character, offset: lineStart + character };
+}
+
+/** A range on one line from character `from` to `to`. */
+export function lineRange(l: Line, from = 0, to = l.text.length): Range {
+  return { start: position(l.line, from, l.start), end: position(l.line, to, l.start) };
+}
+
+export function spanRange(first: Line, last: Line, fromChar = 0, toChar = last.text.length): Range {
+  return { start: position(first.line, fromChar, first.start), end: position(last.line, toChar, last.start) };
+}
+
+export function isBlank(s: string): boolean {
+  return /^[ \t]*$/.test(s);
+}
+
+export function shiftPosition(p: Position, lines: number, offset: number): Position {
+  return { line: p.line + lines, character: p.character, offset: p.offset + offset };
+}
+
+export function shiftRange(r: Range, lines: number, offset: number): Range {
+  return { start: shiftPosition(r.start, lines, offset), end: shiftPosition(r.end, lines, offset) };
+}
+
+/** Counts the line breaks in `s` (a `\r\n` counts once). */
+export function countLineBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
