@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint recommended, and the core (src/digest) may not import vscode.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.host/**', 'media/*.js'] },
@@ -13,8 +14,9 @@ export default tseslint.config(
     },
   },
   {
+    languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
 );

@@ -1,0 +1,54 @@
+// Test helpers: fixtures, and checks that a model's ranges agree with the text they came from.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as assert from 'node:assert/strict';
+import type { DigestDocument, Position, Range } from '../../src/digest';
+
+export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
+
+export const slice = (text: string, r: Range): string => text.slice(r.start.offset, r.end.offset);
+
+/** Line and character computed from the offset, independently of the parser. */
+function expectedPosition(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function checkPosition(text: string, p: Position, what: string): void {
+  assert.ok(p.offset >= 0 && p.offset <= text.length, `${what}: offset ${p.offset} outside the text`);
+  assert.deepEqual({ line: p.line, character: p.character }, expectedPosition(text, p.offset), `${what}: line/character disagree with offset`);
+}
+
+function checkRange(text: string, r: Range, what: string): void {
+  checkPosition(text, r.start, `${what} start`);
+  checkPosition(text, r.end, `${what} end`);
+  assert.ok(r.end.offset >= r.start.offset, `${what}: reversed`);
+}
+
+/** Asserts that every range of the model lies in the text and points at what it names. */
+export function assertRangesAgree(doc: DigestDocument): void {
+  const { text } = doc;
+  for (const d of doc.days) {
+    checkRange(text, d.headerRange, 'day header');
+    checkRange(text, d.range, 'day');
+    assert.equal(slice(text, d.dateRange), d.date);
+  }
+  for (const e of doc.entries) {
+    const at = `entry "${e.title}"`;
+    checkRange(text, e.range, at);
+    assert.match(slice(text, e.headingRange), /^ {0,3}###/, `${at}: heading range`);
+    assert.equal(slice(text, e.titleRange), e.titleSource, `${at}: title range`);
+    if (e.urlRange) assert.equal(slice(text, e.urlRange), e.url, `${at}: url range`);
+    for (const m of e.media) assert.equal(slice(text, m.urlRange), m.url, `${at}: media url range`);
+    if (e.vote) assert.equal(slice(text, e.vote.valueRange), e.vote.raw, `${at}: vote range`);
+    if (e.authors) assert.equal(slice(text, e.authors.valueRange), e.authors.raw, `${at}: authors range`);
+    for (const s of e.sections) {
+      checkRange(text, s.range, `${at} section`);
+      assert.match(slice(text, s.range), /^ ?[-*+]/, `${at}: section range starts at its bullet`);
+      if (s.labelRange) assert.ok(slice(text, s.labelRange).includes(s.label ?? '\0'), `${at}: label range`);
+      assert.equal(slice(text, { start: s.textStart, end: s.range.end }).replace(/\r\n/g, '\n').trim(), s.text, `${at}: section text`);
+    }
+    for (const f of e.fields) checkRange(text, f.range, `${at} field`);
+  }
+}

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { applyChanges, DigestCache, parseDigest, updateDigest, type DigestDocument, type TextChange } from '../../src/digest';
+import { fixture } from './helpers';
+
+/** The model without the text: what must be equal between an incremental and a fresh parse. */
+const shape = (d: DigestDocument) => JSON.stringify({ days: d.days, orphans: d.orphanEntries, entries: d.entries, lines: d.lineCount, digest: d.hasDayHeader });
+
+/** A small deterministic PRNG (mulberry32) so failures can be replayed from the printed seed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['x', '\n', '\r\n', '#', '### ', '## Daily Papers (2025-01-02)\n', '```\n', '~~~', '<!--', '-->', '- ', '- ***What\'s New***: ', 'Vote: 3\n', 'Authors: A, B\n', '\n### [T](https://arxiv.org/abs/2501.00009)\n', '한글', '## License\n', ''];
+
+function randomChange(text: string, rnd: () => number): TextChange {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const length = rnd() < 0.5 ? 0 : Math.min(text.length - at, Math.floor(rnd() * 40));
+  return { rangeOffset: at, rangeLength: length, text: SNIPPETS[Math.floor(rnd() * SNIPPETS.length)] };
+}
+
+describe('updateDigest: incremental equals fresh', () => {
+  const texts = ['era-a.md', 'era-b.md', 'era-c.md', 'era-de.md', 'readme-embedded.md'].map(fixture);
+  texts.push(texts.join('\n'));
+
+  for (let seed = 1; seed <= 40; seed++) {
+    it(`random edit sequence, seed ${seed}`, () => {
+      const rnd = random(seed);
+      let text = texts[seed % texts.length];
+      let doc = parseDigest(text);
+      for (let step = 0; step < 30; step++) {
+        const changes = [randomChange(text, rnd)];
+        if (rnd() < 0.2) {
+          // A second change in the same event, before the first (as multi-cursor edits arrive).
+          const c = randomChange(text.slice(0, changes[0].rangeOffset), rnd);
+          changes.push(c);
+        }
+        text = applyChanges(text, changes);
+        doc = updateDigest(doc, text, changes);
+        assert.equal(shape(doc), shape(parseDigest(text)), `seed ${seed}, step ${step}: incremental differs from fresh`);
+      }
+    });
+  }
+
+  it('reuses the entries before an edit and shifts those after it', () => {
+    const text = fixture('era-de.md');
+    const before = parseDigest(text);
+    const insertAt = (doc: DigestDocument, at: number) =>
+      updateDigest(doc, doc.text.slice(0, at) + 'X' + doc.text.slice(at), [{ rangeOffset: at, rangeLength: 0, text: 'X' }]);
+    const late = insertAt(before, before.entries[2].sections[0].textStart.offset);
+    assert.equal(late.entries[0], before.entries[0], 'an entry two segments before the edit is the same object');
+    assert.equal(late.entries[1], before.entries[1]);
+    assert.ok(late.entries[2].sections[0].text.startsWith('X'));
+    const early = insertAt(before, before.entries[0].sections[0].textStart.offset);
+    assert.equal(early.entries[2].range.start.offset, before.entries[2].range.start.offset + 1);
+    assert.equal(early.entries[2].range.start.line, before.entries[2].range.start.line);
+  });
+
+  it('falls back to a full parse when the changes do not fit the previous text', () => {
+    const before = parseDigest('## Daily Papers (2025-01-01)\n');
+    const after = updateDigest(before, 'something else', [{ rangeOffset: 0, rangeLength: 1, text: '' }]);
+    assert.equal(after.hasDayHeader, false);
+  });
+});
+
+describe('DigestCache', () => {
+  const text = fixture('era-b.md');
+
+  it('serves the same object for the same version and parses incrementally for the next', () => {
+    const cache = new DigestCache();
+    const v1 = cache.get('file:///a.md', 1, () => text);
+    assert.equal(cache.get('file:///a.md', 1, () => assert.fail('text must not be read on a hit')), v1);
+    const change = { rangeOffset: 0, rangeLength: 0, text: '\n' };
+    cache.recordChanges('file:///a.md', 2, [change]);
+    const v2 = cache.get('file:///a.md', 2, () => applyChanges(text, [change]));
+    assert.notEqual(v2, v1);
+    assert.equal(v2.entries[0].range.start.line, v1.entries[0].range.start.line + 1);
+    assert.deepEqual(cache.stats, { fullParses: 1, incrementalUpdates: 1, hits: 1 });
+  });
+
+  it('catches up over several recorded versions at once', () => {
+    const cache = new DigestCache();
+    cache.get('k', 1, () => text);
+    const c2 = { rangeOffset: 0, rangeLength: 0, text: 'a' };
+    const c3 = { rangeOffset: 1, rangeLength: 0, text: 'b' };
+    cache.recordChanges('k', 2, [c2]);
+    cache.recordChanges('k', 3, [c3]);
+    const final = applyChanges(applyChanges(text, [c2]), [c3]);
+    assert.equal(shape(cache.get('k', 3, () => final)), shape(parseDigest(final)));
+    assert.equal(cache.stats.incrementalUpdates, 1);
+  });
+
+  it('re-parses fully after a gap in the recorded versions, and forgets deleted documents', () => {
+    const cache = new DigestCache();
+    cache.get('k', 1, () => text);
+    cache.recordChanges('k', 5, [{ rangeOffset: 0, rangeLength: 0, text: 'z' }]);
+    cache.get('k', 5, () => 'z' + text);
+    assert.equal(cache.stats.fullParses, 2);
+    cache.delete('k');
+    assert.equal(cache.peek('k'), undefined);
+  });
+
+  it('keeps at most its capacity of documents', () => {
+    const cache = new DigestCache(2);
+    for (const key of ['a', 'b', 'c']) cache.get(key, 1, () => text);
+    assert.equal(cache.peek('a'), undefined);
+    assert.ok(cache.peek('c'));
+  });
+});
