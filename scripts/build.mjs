@@ -1,5 +1,6 @@
 // Bundles the extension, the CLI and the developer tools with esbuild (one run, source maps on).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -12,12 +13,15 @@ const node = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
+  define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },
+  // Suites run by VS Code's extension host (extensionTestsPath): vscode is the host's, mocha is loaded from node_modules.
+  { ...node, entryPoints: { 'integration/index': 'test/integration/index.ts', 'bench-host/index': 'test/bench-host/index.ts' }, outdir: 'out/test', external: ['vscode', 'mocha'] },
 ];
 
 if (watch) {

@@ -9,3 +9,4 @@ export { toExport, type ExportedFile } from './export';
 export function mayHaveDayHeader(text: string): boolean {
   return text.includes('Daily Papers (');
 }
+export * from './validate';

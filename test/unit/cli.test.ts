@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,5 +64,74 @@ describe('CLI: daily-papers export', () => {
       assert.equal(r.stderr.trim().split('\n').length, 1, 'one line');
       assert.equal(r.stdout, '');
     }
+  });
+});
+
+describe('CLI: daily-papers lint', () => {
+  const broken = '## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\n[Watch Video]https://example.org/v.mp4\n\nVote: 3\n\n- ***What\'s New***: 모델이 <think> 토큰을 씁니다.\n';
+  const clean = '## Daily Papers (2025-01-30)\n\n### [U](https://arxiv.org/abs/2501.00002)\n\nVote: 3\n\n- ***What\'s New***: 요약입니다.\n';
+  function workspace(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'dp-lint-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+
+  it('exits 0 on a clean digest and 1 when an error remains', () => {
+    const dir = workspace({ 'clean.md': clean, 'broken.md': broken });
+    assert.equal(run('lint', join(dir, 'clean.md')).status, 0);
+    const r = run('lint', dir);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /5:1 +error +Unexpected `\[Watch Video\]URL`.*broken-video-link/);
+    assert.match(r.stdout, /2 problems \(1 errors, 1 warnings/);
+  });
+
+  it('JSON: one row per problem, 1-based, with the documented keys', () => {
+    const r = run('lint', '--format', 'json', workspace({ 'broken.md': broken }));
+    const rows = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(rows[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message', 'fixable']);
+    assert.deepEqual(rows.map((x: { rule: string; line: number; column: number; fixable: boolean }) => [x.rule, x.line, x.column, x.fixable]), [
+      ['broken-video-link', 5, 1, true],
+      ['swallowed-html', 9, 25, true],
+    ]);
+  });
+
+  it('SARIF 2.1.0 with rule metadata and locations', () => {
+    const sarif = JSON.parse(run('lint', '--format', 'sarif', workspace({ 'broken.md': broken })).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    assert.equal(runResult.tool.driver.name, 'daily-papers');
+    assert.ok(runResult.tool.driver.rules.some((r: { id: string }) => r.id === 'broken-video-link'));
+    assert.deepEqual(runResult.results[0].locations[0].physicalLocation.region, { startLine: 5, startColumn: 1, endLine: 5, endColumn: 39 });
+    assert.equal(runResult.results[1].level, 'warning');
+  });
+
+  it('--max-warnings turns warnings into a failing exit', () => {
+    const dir = workspace({ 'w.md': broken.replace('[Watch Video]https://example.org/v.mp4', '[Watch Video](https://example.org/v.mp4)') });
+    assert.equal(run('lint', dir).status, 0);
+    assert.equal(run('lint', '--max-warnings', '0', dir).status, 1);
+    assert.equal(run('lint', '--max-warnings', 'x', dir).status, 2);
+  });
+
+  it('--config and .daily-papers.json set severities; a bad config is a usage error', () => {
+    const dir = workspace({ 'broken.md': broken, 'cfg.json': '{"rules":{"broken-video-link":"warning"}}', 'bad.json': '{"rules":{"nope":"error"}}' });
+    assert.equal(run('lint', '--config', join(dir, 'cfg.json'), join(dir, 'broken.md')).status, 0);
+    const bad = run('lint', '--config', join(dir, 'bad.json'), join(dir, 'broken.md'));
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown rule "nope"/);
+  });
+
+  it('reports the same paper in two of the files given', () => {
+    const r = run('lint', '--format', 'json', workspace({ 'a.md': clean, 'b.md': clean.replace('2025-01-30', '2025-01-31') }));
+    assert.equal(JSON.parse(r.stdout).filter((x: { rule: string }) => x.rule === 'duplicate-paper').length, 2);
+  });
+
+  it('--fix rewrites the file in place and leaves no temporary file', () => {
+    const dir = workspace({ 'broken.md': broken });
+    const r = run('lint', '--fix', join(dir, 'broken.md'));
+    assert.equal(r.status, 0, r.stdout);
+    const fixed = readFileSync(join(dir, 'broken.md'), 'utf8');
+    assert.ok(fixed.includes('[Watch Video](https://example.org/v.mp4)'));
+    assert.ok(fixed.includes('\\<think>'));
+    assert.deepEqual(readdirSync(dir), ['broken.md']);
   });
 });

@@ -1,0 +1,21 @@
+// Control characters left by `\b`, `\f` (and friends) escapes: `\benchmark` became BACKSPACE + `enchmark`.
+import type { Rule } from '../types';
+
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+/** What the escape most likely was, so the fix restores the LaTeX text. */
+const RESTORE: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
+
+export default {
+  meta: { id: 'control-character', name: 'Control character', severity: 'error', fixable: true },
+  check(ctx) {
+    for (const m of ctx.doc.text.matchAll(CONTROL)) {
+      const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      const range = ctx.rangeOf(m.index, m.index + 1);
+      const restored = RESTORE[m[0]];
+      ctx.report(range, `Unexpected control character ${code}, expected ${restored ? `the text \`${restored}\` it was escaped from` : 'printable text'}`, {
+        title: restored ? `Replace ${code} with ${restored}` : `Remove ${code}`,
+        edits: [{ range, newText: restored ?? '' }],
+      });
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,8 @@
+// A summary bullet with nothing after its dash or label.
+import { entryRule } from '../types';
+
+export default entryRule({ id: 'empty-bullet', name: 'Empty bullet', severity: 'error', fixable: false }, (entry, ctx) => {
+  for (const section of entry.sections) {
+    if (section.text === '') ctx.report(section.range, `Unexpected empty summary bullet${section.label ? ` \`${section.label}\`` : ''}, expected its text`);
+  }
+});

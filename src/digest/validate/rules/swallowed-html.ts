@@ -1,0 +1,41 @@
+// Text such as `<EOS>` or `<think>` that a Markdown renderer takes for an HTML tag and hides.
+import type { Range } from '../../types';
+import type { Rule, RuleContext } from '../types';
+
+const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>\n]*)?\/?>/g;
+/** Real HTML elements that a digest may use on purpose; any other tag name is text that would vanish. */
+const HTML_ELEMENTS = new Set(
+  ('a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure ' +
+    'h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q rp rt ruby s samp small source span strong sub ' +
+    'summary sup table tbody td tfoot th thead time tr u ul var video wbr').split(' '),
+);
+
+/** Replaces code spans with spaces so tags inside them (which render as text) are not reported. */
+function maskCodeSpans(s: string): string {
+  return s.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
+}
+
+function scan(ctx: RuleContext, range: Range): void {
+  const source = ctx.doc.text.slice(range.start.offset, range.end.offset);
+  if (!source.includes('<')) return;
+  const masked = maskCodeSpans(source);
+  for (const m of masked.matchAll(TAG)) {
+    if (HTML_ELEMENTS.has(m[1].toLowerCase()) || masked[m.index - 1] === '\\') continue;
+    const start = range.start.offset + m.index;
+    const at = ctx.rangeOf(start, start + m[0].length);
+    ctx.report(at, `Unexpected \`${m[0]}\` that Markdown renders as an (invisible) HTML tag, expected \`\\${m[0]}\` or a code span`, {
+      title: `Escape ${m[0]} so it shows as text`,
+      edits: [{ range: ctx.rangeOf(start, start), newText: '\\' }],
+    });
+  }
+}
+
+export default {
+  meta: { id: 'swallowed-html', name: 'Text swallowed as HTML', severity: 'warning', fixable: true },
+  check(ctx) {
+    for (const entry of ctx.doc.entries) {
+      scan(ctx, entry.titleRange);
+      for (const section of entry.sections) scan(ctx, { start: section.textStart, end: section.range.end });
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,55 @@
+// Types of the validator: rules, problems and fixes, independent of VS Code.
+import type { DigestDocument, DigestEntry, LabelStyle, Position, Range, TextEdit } from '../types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Problem {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly fix?: Fix;
+}
+
+export interface RuleMeta {
+  /** Stable id, used in settings, suppression comments and the CLI. */
+  readonly id: string;
+  /** A few words for lists. */
+  readonly name: string;
+  readonly severity: SeveritySetting;
+  readonly fixable: boolean;
+}
+
+/** What the document looks like as a whole, so era-dependent rules judge it by its own majority. */
+export interface DocumentStyle {
+  /** The label style most sections use (`none` when no section has a label). */
+  readonly labelStyle: Exclude<LabelStyle, 'malformed'>;
+  /** True when most summaries are written in Korean. */
+  readonly korean: boolean;
+}
+
+export interface RuleContext {
+  readonly doc: DigestDocument;
+  /** The file's path with `/` separators, when known (for path-dependent rules). */
+  readonly path: string | undefined;
+  readonly style: DocumentStyle;
+  positionAt(offset: number): Position;
+  rangeOf(start: number, end: number): Range;
+  report(range: Range, message: string, fix?: Fix): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Helper for rules that look at one entry at a time. */
+export function entryRule(meta: RuleMeta, check: (entry: DigestEntry, context: RuleContext) => void): Rule {
+  return { meta, check: (context) => context.doc.entries.forEach((e) => check(e, context)) };
+}

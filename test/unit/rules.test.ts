@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyEdits, parseDigest, RULES, validate, type ValidationConfig } from '../../src/digest';
+
+interface Example {
+  readonly rule: string;
+  readonly bad: string;
+  readonly good: string;
+  readonly path?: string;
+}
+
+/** Reads docs/rules.md: each `## rule-id` section has a Bad and a Good fenced example. */
+function examples(): Example[] {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+  const sections = doc.split(/^## (?=[a-z-]+$)/m).slice(1);
+  return sections.map((section) => {
+    const rule = section.slice(0, section.indexOf('\n'));
+    const blocks = [...section.matchAll(/^````markdown(?: path=(\S+))?\n([\s\S]*?)\n````$/gm)];
+    assert.equal(blocks.length, 2, `${rule}: expected a Bad and a Good example`);
+    return { rule, bad: blocks[0][2] + '\n', good: blocks[1][2] + '\n', path: blocks[0][1] };
+  });
+}
+
+const all = examples();
+/** Every rule on, so that rules that are off by default are tested too. */
+const everything: ValidationConfig = { rules: Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.severity === 'off' ? 'information' : r.meta.severity])) };
+
+describe('rules: the documented examples', () => {
+  it('documents every rule, once', () => {
+    assert.deepEqual(all.map((e) => e.rule).sort(), RULES.map((r) => r.meta.id).sort());
+  });
+
+  for (const { rule, bad, good, path } of all) {
+    const meta = RULES.find((r) => r.meta.id === rule)!.meta;
+    describe(rule, () => {
+      const problems = validate(parseDigest(bad), { path, config: everything }).filter((p) => p.ruleId === rule);
+
+      it('reports the bad example, with a message saying what was expected', () => {
+        assert.ok(problems.length > 0, `${rule} not reported on its bad example`);
+        for (const p of problems) assert.match(p.message, /^Unexpected .+, expected .+/);
+      });
+
+      it('reports nothing at all on the good example', () => {
+        const found = validate(parseDigest(good), { path, config: everything });
+        assert.deepEqual(found.map((p) => `${p.ruleId}: ${p.message}`), []);
+      });
+
+      if (meta.fixable) {
+        it('fixes the bad example so the problem is gone and no error appears', () => {
+          for (const p of problems) assert.ok(p.fix, `${rule} is fixable but a problem has no fix`);
+          const fixed = applyEdits(bad, problems.flatMap((p) => p.fix!.edits).filter((e, i, a) => a.findIndex((x) => x === e) === i));
+          assert.ok(fixed !== null, 'fix edits overlap');
+          const after = validate(parseDigest(fixed), { path, config: everything });
+          assert.deepEqual(after.filter((p) => p.ruleId === rule || p.severity === 'error').map((p) => p.message), []);
+        });
+      } else {
+        it('offers no fix', () => assert.ok(problems.every((p) => !p.fix)));
+      }
+    });
+  }
+});
