@@ -1,6 +1,7 @@
 // Control characters left by `\b`, `\f` (and friends) escapes: `\benchmark` became BACKSPACE + `enchmark`.
 import type { Rule } from '../types';
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 /** What the escape most likely was, so the fix restores the LaTeX text. */
 const RESTORE: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
