@@ -160,9 +160,11 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       const afterLabel = contentStart + label.length;
       const textStart = afterLabel + (t.slice(afterLabel).length - t.slice(afterLabel).trimStart().length);
       open = { first: l, last: l, label, labelStart: contentStart, textStart };
+    } else if (COMMENT_LINE.test(t)) {
+      // An HTML comment (such as a suppression comment) is not content of any field or bullet.
     } else if (open) {
       open.last = l;
-    } else if (!COMMENT_LINE.test(t)) {
+    } else {
       unrecognized.push({ text: t, range: lineRange(l) });
     }
   }

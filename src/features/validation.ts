@@ -1,0 +1,120 @@
+// Diagnostics for open digests: validated as you type (debounced per document), stale results never shown.
+import * as vscode from 'vscode';
+import { mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
+import { toDiagnostic } from './convert';
+import type { DigestService } from './digests';
+import { CONFIG_FILE, readConfigFile, SECTION, validationSettings } from './settings';
+
+interface Validated {
+  readonly version: number;
+  readonly problems: readonly Problem[];
+}
+
+export class ValidationService implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('dailyPapers');
+  private readonly results = new Map<string, Validated>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** `.daily-papers.json` per workspace folder, read once and re-read when it changes. */
+  private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
+  /** Cross-file problems from the last workspace run, kept for documents not edited since. */
+  private readonly workspaceProblems = new Map<string, Validated>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly digests: DigestService,
+    private readonly docsUri: vscode.Uri,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reloadConfig = () => {
+      this.fileConfigs.clear();
+      this.revalidateOpen();
+    };
+    this.disposables.push(
+      this.collection,
+      watcher,
+      watcher.onDidChange(reloadConfig),
+      watcher.onDidCreate(reloadConfig),
+      watcher.onDidDelete(reloadConfig),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      digests.onDidChangeDigest((d) => this.schedule(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.revalidateOpen()),
+    );
+    this.revalidateOpen();
+  }
+
+  /** The problems of the document's current version, validating now if needed (for code actions). */
+  async problemsFor(document: vscode.TextDocument): Promise<readonly Problem[]> {
+    const key = document.uri.toString();
+    const cached = this.results.get(key);
+    if (cached && cached.version === document.version) return cached.problems;
+    return (await this.run(document)) ?? [];
+  }
+
+  /** The effective config for a document: the folder's config file, then the settings. */
+  async configFor(uri: vscode.Uri): Promise<ValidationConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    let file = this.fileConfigs.get(folder);
+    if (!file) this.fileConfigs.set(folder, (file = readConfigFile(uri, this.log)));
+    return mergeConfigs(await file, validationSettings(uri).config);
+  }
+
+  /** Records the problems a workspace run found for a file (open or not) and shows them. */
+  setWorkspaceProblems(uri: vscode.Uri, version: number, problems: readonly Problem[], crossFile: readonly Problem[]): void {
+    const key = uri.toString();
+    if (crossFile.length) this.workspaceProblems.set(key, { version, problems: crossFile });
+    else this.workspaceProblems.delete(key);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open && open.version !== version) return; // edited meanwhile: the editor's own run is newer
+    this.show(uri, version, [...problems, ...crossFile]);
+  }
+
+  private schedule(document: vscode.TextDocument, delay = validationSettings(document.uri).delay): void {
+    if (document.languageId !== 'markdown') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.run(document);
+    }, delay));
+  }
+
+  private async run(document: vscode.TextDocument): Promise<readonly Problem[] | undefined> {
+    const version = document.version;
+    const settings = validationSettings(document.uri);
+    const digest = this.digests.getDigest(document);
+    if (!settings.enabled || !digest || document.isClosed) {
+      this.forget(document.uri);
+      return undefined;
+    }
+    const config = await this.configFor(document.uri);
+    if (document.isClosed || document.version !== version) return undefined; // stale: a newer run is scheduled
+    const problems = validate(digest, { path: document.uri.path, config });
+    const cross = this.workspaceProblems.get(document.uri.toString());
+    this.show(document.uri, version, cross && cross.version === version ? [...problems, ...cross.problems] : problems);
+    return problems;
+  }
+
+  private show(uri: vscode.Uri, version: number, problems: readonly Problem[]): void {
+    this.results.set(uri.toString(), { version, problems });
+    this.collection.set(uri, problems.map((p) => toDiagnostic(p, this.docsUri)));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    if (!this.workspaceProblems.has(key)) this.collection.delete(uri);
+  }
+
+  private revalidateOpen(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
