@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DigestService } from './features/digests';
 import { registerDigestContext } from './features/digestContext';
+import { registerOutline } from './features/registerOutline';
 import { registerValidation } from './features/registerValidation';
 import type { DigestDocument, Problem } from './digest';
 
@@ -9,6 +10,8 @@ import type { DigestDocument, Problem } from './digest';
 export interface DailyPapersApi {
   getDigest(document: vscode.TextDocument): DigestDocument | undefined;
   getProblems(document: vscode.TextDocument): Promise<readonly Problem[]>;
+  /** The outline tree's view and provider, and the workspace paper index (for tests). */
+  readonly outline: ReturnType<typeof registerOutline>;
 }
 
 export function activate(context: vscode.ExtensionContext): DailyPapersApi {
@@ -17,9 +20,11 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   context.subscriptions.push(log, digests);
   registerDigestContext(context, digests);
   const validation = registerValidation(context, digests, log);
+  const outline = registerOutline(context, digests, log);
   return {
     getDigest: (document) => digests.getDigest(document),
     getProblems: (document) => validation.problemsFor(document),
+    outline,
   };
 }
 

@@ -10,3 +10,7 @@ export function mayHaveDayHeader(text: string): boolean {
   return text.includes('Daily Papers (');
 }
 export * from './validate';
+export { buildOutline, entryDescription, foldingRegions, matchesFilter, nodeAtLine } from './outline';
+export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
+export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
+export { toBibtex, type BibtexInput } from './bibtex';

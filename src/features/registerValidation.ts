@@ -7,7 +7,7 @@ import { validateWorkspace } from './workspaceValidation';
 
 export const DIGEST_SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 
-export function registerValidation(context: vscode.ExtensionContext, digests: DigestService, log: vscode.OutputChannel): ValidationService {
+export function registerValidation(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel): ValidationService {
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const validation = new ValidationService(digests, docsUri, log);
   context.subscriptions.push(

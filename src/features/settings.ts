@@ -27,7 +27,7 @@ export function validationSettings(scope?: vscode.ConfigurationScope): Validatio
  * Reads `.daily-papers.json` of the workspace folder holding `uri`; a missing file is no config, a broken one
  * is reported once in the output channel and ignored.
  */
-export async function readConfigFile(uri: vscode.Uri, log: vscode.OutputChannel): Promise<ValidationConfig | undefined> {
+export async function readConfigFile(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<ValidationConfig | undefined> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return undefined;
   const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
@@ -38,6 +38,6 @@ export async function readConfigFile(uri: vscode.Uri, log: vscode.OutputChannel)
     return undefined;
   }
   const { config, errors } = parseConfig(new TextDecoder().decode(bytes));
-  for (const e of errors) log.appendLine(`${file.fsPath}: ${e} (ignored)`);
+  for (const e of errors) log.warn(`${file.fsPath}: ${e} (ignored)`);
   return config;
 }

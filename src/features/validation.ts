@@ -23,7 +23,7 @@ export class ValidationService implements vscode.Disposable {
   constructor(
     private readonly digests: DigestService,
     private readonly docsUri: vscode.Uri,
-    private readonly log: vscode.OutputChannel,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     const reloadConfig = () => {

@@ -1,0 +1,108 @@
+// The workspace index: every paper of every digest, for search, "Go to Paper…" and "appears on" lists.
+import { baseArxivId } from './arxiv';
+import type { DigestDocument } from './types';
+
+export interface IndexedPaper {
+  /** The arXiv ID without version, or the title when the entry has no ID. */
+  readonly id: string;
+  readonly title: string;
+  readonly authors: readonly string[];
+  readonly votes: number | null;
+  /** The date of the day section, or null for an entry outside any day. */
+  readonly date: string | null;
+  /** The digest's key (a URI string in the editor, a path in the CLI and tests). */
+  readonly file: string;
+  /** 0-based line of the entry heading. */
+  readonly line: number;
+}
+
+export type MatchKind = 'id' | 'title' | 'author';
+
+export interface PaperMatch {
+  readonly paper: IndexedPaper;
+  readonly kind: MatchKind;
+  /** The author name that matched, for author matches. */
+  readonly author?: string;
+}
+
+export function papersOf(file: string, doc: DigestDocument): IndexedPaper[] {
+  const papers: IndexedPaper[] = [];
+  const add = (date: string | null) => (e: DigestDocument['entries'][number]) =>
+    papers.push({
+      id: e.arxivId ? baseArxivId(e.arxivId) : e.title,
+      title: e.title,
+      authors: e.authors?.names ?? [],
+      votes: e.vote?.value ?? null,
+      date,
+      file,
+      line: e.headingRange.start.line,
+    });
+  for (const day of doc.days) day.entries.forEach(add(day.date));
+  doc.orphanEntries.forEach(add(null));
+  return papers;
+}
+
+export class PaperIndex {
+  private readonly files = new Map<string, readonly IndexedPaper[]>();
+  private readonly byId = new Map<string, IndexedPaper[]>();
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  get paperCount(): number {
+    let n = 0;
+    for (const papers of this.files.values()) n += papers.length;
+    return n;
+  }
+
+  setFile(file: string, doc: DigestDocument): void {
+    this.setPapers(file, papersOf(file, doc));
+  }
+
+  setPapers(file: string, papers: readonly IndexedPaper[]): void {
+    this.deleteFile(file);
+    if (papers.length === 0) return;
+    this.files.set(file, papers);
+    for (const p of papers) {
+      const list = this.byId.get(p.id);
+      if (list) list.push(p);
+      else this.byId.set(p.id, [p]);
+    }
+  }
+
+  deleteFile(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.files.delete(file);
+    for (const p of old) {
+      const rest = (this.byId.get(p.id) ?? []).filter((x) => x.file !== file);
+      if (rest.length) this.byId.set(p.id, rest);
+      else this.byId.delete(p.id);
+    }
+  }
+
+  /** Every place a paper appears, sorted by date. */
+  appearances(arxivId: string): readonly IndexedPaper[] {
+    return [...(this.byId.get(baseArxivId(arxivId)) ?? [])].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  }
+
+  *papers(): Generator<IndexedPaper> {
+    for (const papers of this.files.values()) yield* papers;
+  }
+
+  /** Papers whose ID, title or an author contains the query (case-insensitive); ID matches first, then titles. */
+  search(query: string, limit = 500): PaperMatch[] {
+    const q = query.trim().toLowerCase();
+    const byKind: Record<MatchKind, PaperMatch[]> = { id: [], title: [], author: [] };
+    for (const paper of this.papers()) {
+      if (q === '' || paper.id.toLowerCase().includes(q)) byKind.id.push({ paper, kind: 'id' });
+      else if (paper.title.toLowerCase().includes(q)) byKind.title.push({ paper, kind: 'title' });
+      else {
+        const author = paper.authors.find((a) => a.toLowerCase().includes(q));
+        if (author) byKind.author.push({ paper, kind: 'author', author });
+      }
+    }
+    return [...byKind.id, ...byKind.title, ...byKind.author].slice(0, limit);
+  }
+}
