@@ -3,7 +3,8 @@
 import { isArxivUrl } from './arxiv';
 import { parseEntry } from './entry';
 import { matchDayHeader, scanSegments, type ScannedSegment } from './scan';
-import { countLineBreaks, isBlank, lineRange, linesOf, shiftPosition, shiftRange, type Line } from './text';
+import { shiftEntry, shiftPosition, shiftRange, shiftUnrecognized } from './shift';
+import { countLineBreaks, isBlank, lineRange, linesOf, type Line } from './text';
 import type { DaySection, DigestDocument, DigestEntry, Position, Range, TextChange, UnrecognizedLine } from './types';
 
 interface DayHeader {
@@ -148,42 +149,23 @@ function assemble(text: string, segments: readonly Segment[], lineCount: number)
 
 function shiftSegment(s: Segment, lines: number, offset: number): Segment {
   if (lines === 0 && offset === 0) return s;
-  const moved = { kind: s.kind, start: s.start + offset, end: s.end + offset, line: s.line + lines };
-  if (s.entry) return { ...moved, entry: shiftEntry(s.entry, lines, offset) };
-  if (s.day) return { ...moved, day: shiftDayHeader(s.day, lines, offset) };
-  return moved;
-}
-
-function shiftDayHeader(d: DayHeader, lines: number, offset: number): DayHeader {
-  const r = (x: Range) => shiftRange(x, lines, offset);
   return {
-    ...d,
-    headerRange: r(d.headerRange),
-    dateRange: r(d.dateRange),
-    contentEnd: shiftPosition(d.contentEnd, lines, offset),
-    unrecognized: d.unrecognized.map((u) => ({ ...u, range: r(u.range) })),
+    kind: s.kind,
+    start: s.start + offset,
+    end: s.end + offset,
+    line: s.line + lines,
+    entry: s.entry && shiftEntry(s.entry, lines, offset),
+    day: s.day && shiftDayHeader(s.day, lines, offset),
   };
 }
 
-function shiftEntry(e: DigestEntry, lines: number, offset: number): DigestEntry {
-  const r = (x: Range) => shiftRange(x, lines, offset);
-  const rn = (x: Range | null) => (x === null ? null : r(x));
+function shiftDayHeader(d: DayHeader, lines: number, offset: number): DayHeader {
   return {
-    ...e,
-    range: r(e.range),
-    headingRange: r(e.headingRange),
-    titleRange: r(e.titleRange),
-    urlRange: rn(e.urlRange),
-    media: e.media.map((m) => ({ ...m, range: r(m.range), urlRange: r(m.urlRange) })),
-    vote: e.vote && { ...e.vote, range: r(e.vote.range), valueRange: r(e.vote.valueRange) },
-    authors: e.authors && { ...e.authors, range: r(e.authors.range), valueRange: r(e.authors.valueRange) },
-    sections: e.sections.map((s) => ({
-      ...s,
-      range: r(s.range),
-      labelRange: rn(s.labelRange),
-      textStart: shiftPosition(s.textStart, lines, offset),
-    })),
-    fields: e.fields.map((f) => ({ ...f, range: r(f.range) })),
-    unrecognized: e.unrecognized.map((u) => ({ ...u, range: r(u.range) })),
+    date: d.date,
+    dateValid: d.dateValid,
+    headerRange: shiftRange(d.headerRange, lines, offset),
+    dateRange: shiftRange(d.dateRange, lines, offset),
+    contentEnd: shiftPosition(d.contentEnd, lines, offset),
+    unrecognized: shiftUnrecognized(d.unrecognized, lines, offset),
   };
 }

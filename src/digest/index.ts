@@ -14,3 +14,4 @@ export { buildOutline, entryDescription, foldingRegions, matchesFilter, nodeAtLi
 export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
 export { toBibtex, type BibtexInput } from './bibtex';
+export { formatDigest, type FormatOptions } from './format';

@@ -41,14 +41,6 @@ export function isBlank(s: string): boolean {
   return /^[ \t]*$/.test(s);
 }
 
-export function shiftPosition(p: Position, lines: number, offset: number): Position {
-  return { line: p.line + lines, character: p.character, offset: p.offset + offset };
-}
-
-export function shiftRange(r: Range, lines: number, offset: number): Range {
-  return { start: shiftPosition(r.start, lines, offset), end: shiftPosition(r.end, lines, offset) };
-}
-
 /** Counts the line breaks in `s` (a `\r\n` counts once). */
 export function countLineBreaks(s: string): number {
   let n = 0;

@@ -1,0 +1,110 @@
+// Moving parsed entries after an edit. An edit shifts every entry below it; instead of copying each entry's
+// ranges on every keystroke, a ShiftedEntry wraps the entry as parsed plus the distance it moved, and
+// computes (once) the shifted ranges only when something reads them.
+import type { DigestEntry, FieldOccurrence, MediaField, Position, Range, SummarySection, UnrecognizedLine } from './types';
+
+export function shiftPosition(p: Position, lines: number, offset: number): Position {
+  return { line: p.line + lines, character: p.character, offset: p.offset + offset };
+}
+
+export function shiftRange(r: Range, lines: number, offset: number): Range {
+  return {
+    start: { line: r.start.line + lines, character: r.start.character, offset: r.start.offset + offset },
+    end: { line: r.end.line + lines, character: r.end.character, offset: r.end.offset + offset },
+  };
+}
+
+export function shiftUnrecognized(list: readonly UnrecognizedLine[], lines: number, offset: number): UnrecognizedLine[] {
+  return list.map((u) => ({ text: u.text, range: shiftRange(u.range, lines, offset) }));
+}
+
+class ShiftedEntry implements DigestEntry {
+  private cache: Partial<Record<keyof DigestEntry, unknown>> | undefined;
+
+  constructor(
+    /** The entry as parsed, never a ShiftedEntry itself. */
+    readonly original: DigestEntry,
+    readonly lines: number,
+    readonly offset: number,
+  ) {}
+
+  private memo<K extends keyof DigestEntry>(key: K, make: () => DigestEntry[K]): DigestEntry[K] {
+    const cache = (this.cache ??= {});
+    if (!(key in cache)) cache[key] = make();
+    return cache[key] as DigestEntry[K];
+  }
+
+  private r(x: Range): Range {
+    return shiftRange(x, this.lines, this.offset);
+  }
+
+  get title() { return this.original.title; }
+  get titleSource() { return this.original.titleSource; }
+  get titleIsLink() { return this.original.titleIsLink; }
+  get url() { return this.original.url; }
+  get arxivId() { return this.original.arxivId; }
+  get range() { return this.memo('range', () => this.r(this.original.range)); }
+  get headingRange() { return this.memo('headingRange', () => this.r(this.original.headingRange)); }
+  get titleRange() { return this.memo('titleRange', () => this.r(this.original.titleRange)); }
+  get urlRange() { return this.memo('urlRange', () => this.original.urlRange && this.r(this.original.urlRange)); }
+  get media() {
+    return this.memo('media', () => this.original.media.map((m): MediaField => ({ kind: m.kind, form: m.form, url: m.url, range: this.r(m.range), urlRange: this.r(m.urlRange) })));
+  }
+  get vote() {
+    return this.memo('vote', () => {
+      const v = this.original.vote;
+      return v && { raw: v.raw, value: v.value, range: this.r(v.range), valueRange: this.r(v.valueRange) };
+    });
+  }
+  get authors() {
+    return this.memo('authors', () => {
+      const a = this.original.authors;
+      return a && { raw: a.raw, style: a.style, names: a.names, range: this.r(a.range), valueRange: this.r(a.valueRange) };
+    });
+  }
+  get sections() {
+    return this.memo('sections', () =>
+      this.original.sections.map((s): SummarySection => ({
+        label: s.label,
+        labelStyle: s.labelStyle,
+        labelRange: s.labelRange && this.r(s.labelRange),
+        text: s.text,
+        range: this.r(s.range),
+        textStart: shiftPosition(s.textStart, this.lines, this.offset),
+      })),
+    );
+  }
+  get fields() {
+    return this.memo('fields', () => this.original.fields.map((f): FieldOccurrence => ({ kind: f.kind, range: this.r(f.range) })));
+  }
+  get unrecognized() {
+    return this.memo('unrecognized', () => shiftUnrecognized(this.original.unrecognized, this.lines, this.offset));
+  }
+
+  /** A plain object, as a fresh parse would give (JSON output and equality checks see no difference). */
+  toJSON(): DigestEntry {
+    return {
+      range: this.range,
+      headingRange: this.headingRange,
+      title: this.title,
+      titleSource: this.titleSource,
+      titleRange: this.titleRange,
+      titleIsLink: this.titleIsLink,
+      url: this.url,
+      urlRange: this.urlRange,
+      arxivId: this.arxivId,
+      media: this.media,
+      vote: this.vote,
+      authors: this.authors,
+      sections: this.sections,
+      fields: this.fields,
+      unrecognized: this.unrecognized,
+    };
+  }
+}
+
+/** The entry moved by `lines` and `offset`: constant time, ranges computed on first read. */
+export function shiftEntry(entry: DigestEntry, lines: number, offset: number): DigestEntry {
+  if (entry instanceof ShiftedEntry) return new ShiftedEntry(entry.original, entry.lines + lines, entry.offset + offset);
+  return new ShiftedEntry(entry, lines, offset);
+}
