@@ -1,5 +1,6 @@
 // The composition root: creates the shared digest service and wires each feature to it.
 import * as vscode from 'vscode';
+import { registerAuthoring } from './features/authoring';
 import { DigestService } from './features/digests';
 import { registerDigestContext } from './features/digestContext';
 import { registerOutline } from './features/registerOutline';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   registerDigestContext(context, digests);
   const validation = registerValidation(context, digests, log);
   const outline = registerOutline(context, digests, log);
+  registerAuthoring(context, digests);
   return {
     getDigest: (document) => digests.getDigest(document),
     getProblems: (document) => validation.problemsFor(document),

@@ -1,6 +1,6 @@
 // The `daily-papers` command line: the same core as the extension, for scripts and CI.
 import { parseArgs } from 'node:util';
-import { parseDigest, toExport } from '../digest';
+import { parseDigest, toBibliography, toCsv, toExport } from '../digest';
 import { CliError, collectMarkdownFiles, readUtf8 } from './files';
 import { lintCommand } from './lint';
 
@@ -8,11 +8,11 @@ declare const PACKAGE_VERSION: string;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
-  daily-papers export [--format json] <file|dir>...
+  daily-papers export [--format json|csv|bibtex] <file|dir>...
   daily-papers lint [--format stylish|json|sarif] [--config file] [--max-warnings N] [--fix] <file|dir>...
 
 Commands:
-  export   print the digests' structure as a JSON array, one object per Markdown file
+  export   print the digests: JSON (one object per Markdown file), CSV (date,title,paper_url) or BibTeX
   lint     check digests; exit 0 when clean, 1 on errors (or more warnings than --max-warnings)
 
 Directories are searched recursively for *.md. lint reads .daily-papers.json from the current
@@ -20,11 +20,13 @@ directory unless --config names another file. Exit status 2 means a usage or I/O
 
 function exportCommand(args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' } }, allowPositionals: true });
-  if (values.format !== 'json') throw new CliError(`unknown format '${values.format}', expected json`);
+  const format = values.format;
+  if (format !== 'json' && format !== 'csv' && format !== 'bibtex') throw new CliError(`unknown format '${format}', expected json, csv or bibtex`);
   if (positionals.length === 0) throw new CliError('export needs at least one file or directory');
-  const files = collectMarkdownFiles(positionals);
-  const exported = files.map((file) => toExport(file, parseDigest(readUtf8(file))));
-  process.stdout.write(JSON.stringify(exported, null, 2) + '\n');
+  const files = collectMarkdownFiles(positionals).map((file) => ({ file, doc: parseDigest(readUtf8(file)) }));
+  if (format === 'csv') process.stdout.write(toCsv(files.map((f) => f.doc)));
+  else if (format === 'bibtex') process.stdout.write(toBibliography(files.map((f) => f.doc)));
+  else process.stdout.write(JSON.stringify(files.map(({ file, doc }) => toExport(file, doc)), null, 2) + '\n');
   return 0;
 }
 

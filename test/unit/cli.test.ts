@@ -38,6 +38,14 @@ describe('CLI: daily-papers export', () => {
     assert.equal(b[1].votes, null);
   });
 
+  it('exports a papers list as CSV and a bibliography as BibTeX', () => {
+    const csv = run('export', '--format', 'csv', 'test/fixtures/era-de.md');
+    assert.equal(csv.status, 0);
+    assert.deepEqual(csv.stdout.trim().split('\n').map((l) => l.split(',')[0]), ['date', '2025-01-29', '2025-01-29', '2025-01-29']);
+    const bib = run('export', '--format', 'bibtex', 'test/fixtures');
+    assert.match(bib.stdout, /@misc\{khrabrov2025\d+,\n {2}title = \{\$\\nabla\^2\$DFT/);
+  });
+
   it('gives a file that is not a digest an empty days list', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dp-cli-'));
     writeFileSync(join(dir, 'notes.md'), '# Notes\n\n### [A](https://arxiv.org/abs/2501.00001)\n');
@@ -53,7 +61,7 @@ describe('CLI: daily-papers export', () => {
       [['export', join(dir, 'missing.md')], /no such file or directory/],
       [['export', join(dir, 'latin1.md')], /not valid UTF-8/],
       [['export'], /at least one file/],
-      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml'/],
+      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml', expected json, csv or bibtex/],
       [['export', '--bogus', 'x'], /bogus/],
       [['frobnicate'], /unknown command/],
     ];

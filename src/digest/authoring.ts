@@ -1,0 +1,108 @@
+// Writing digests: new files, entry skeletons, sorting a day by votes, and exports (CSV, BibTeX).
+import { arxivAbsUrl, baseArxivId, thumbnailUrl } from './arxiv';
+import { toBibtex } from './bibtex';
+import type { DigestDocument, DigestEntry, TextEdit } from './types';
+
+export function newDigestText(date: string): string {
+  return `## Daily Papers (${date})\n\n`;
+}
+
+/** `paper_logs/YYYY/MM/DD.md` with the date filled in. */
+export function digestPath(pattern: string, date: string): string {
+  const [yyyy, mm, dd] = date.split('-');
+  return pattern.replace(/YYYY/g, yyyy).replace(/MM/g, mm).replace(/DD/g, dd);
+}
+
+export interface EntryDraft {
+  readonly arxivId: string;
+  readonly title?: string;
+  readonly authors?: readonly string[];
+  readonly labelStyle?: 'bold' | 'bold-italic';
+}
+
+/** A new entry in the canonical layout; unknown parts are left as visible placeholders. */
+export function entryText({ arxivId, title, authors, labelStyle = 'bold-italic' }: EntryDraft, eol = '\n'): string {
+  const id = baseArxivId(arxivId);
+  const stars = labelStyle === 'bold' ? '**' : '***';
+  const label = (name: string) => `- ${stars}${name}${stars}:`;
+  return [
+    `### [${title?.trim() || 'Title'}](${arxivAbsUrl(id)})`,
+    '',
+    `![](${thumbnailUrl(id)})`,
+    '',
+    'Vote: 0',
+    '',
+    `Authors: ${authors?.length ? authors.join(', ') : 'Author One, Author Two'}`,
+    '',
+    label("What's New"),
+    label('Technical Details'),
+    label('Performance Highlights'),
+    '',
+  ].join(eol);
+}
+
+/** Accepts `2501.17161`, `arXiv:2501.17161`, or an arxiv.org abs/pdf URL; returns the ID or null. */
+export function parseArxivInput(input: string): string | null {
+  const m = /(?:arxiv\.org\/(?:abs|pdf)\/|arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z.-]*\/\d{7}(?:v\d+)?)(?:\.pdf)?\/?$/i.exec(input.trim());
+  return m ? m[1] : null;
+}
+
+/**
+ * Edits that sort each day's entries by votes, highest first; stable, entries without votes last.
+ * Each entry moves with its own text; the layout between entries becomes one blank line.
+ */
+export function sortEntriesByVotes(doc: DigestDocument): TextEdit[] {
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: TextEdit[] = [];
+  for (const day of doc.days) {
+    if (day.entries.length < 2) continue;
+    const votes = (e: DigestEntry) => e.vote?.value ?? -1;
+    const sorted = day.entries.map((e, i) => ({ e, i })).sort((a, b) => votes(b.e) - votes(a.e) || a.i - b.i);
+    if (sorted.every(({ i }, k) => i === k)) continue;
+    const first = day.entries[0].range.start;
+    const last = day.entries[day.entries.length - 1].range.end;
+    const newText = sorted.map(({ e }) => doc.text.slice(e.range.start.offset, e.range.end.offset)).join(eol + eol);
+    edits.push({ range: { start: first, end: last }, newText });
+  }
+  return edits;
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A papers list: `date,title,paper_url`, one row per entry of every day. */
+export function toCsv(docs: readonly DigestDocument[]): string {
+  const rows = ['date,title,paper_url'];
+  for (const doc of docs) {
+    for (const day of doc.days) for (const e of day.entries) rows.push([day.date, e.title, e.url ?? ''].map(csvField).join(','));
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** One BibTeX entry per paper (each paper once, at its first appearance). */
+export function toBibliography(docs: readonly DigestDocument[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const doc of docs) {
+    for (const day of doc.days) {
+      for (const e of day.entries) {
+        if (!e.arxivId || seen.has(baseArxivId(e.arxivId))) continue;
+        seen.add(baseArxivId(e.arxivId));
+        out.push(toBibtex({ arxivId: e.arxivId, title: e.title, authors: e.authors?.names ?? [], date: day.date }));
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+/** One edit that turns `before` into `after`, touching only the part that differs (null when equal). */
+export function minimalEdit(before: string, after: string): { start: number; end: number; newText: string } | null {
+  if (before === after) return null;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}

@@ -1,0 +1,200 @@
+// Writing digests by hand: Format Document, New Digest, Insert Paper Entry…, Sort Entries by Votes,
+// exports (JSON, CSV, BibTeX) and completions for labels and fields.
+import * as vscode from 'vscode';
+import {
+  detectStyle, digestPath, entryText, formatDigest, minimalEdit, newDigestText, parseArxivInput, parseDigest,
+  sortEntriesByVotes, toBibliography, toCsv, toExport, type DigestDocument,
+} from '../digest';
+import { toTextEdit } from './convert';
+import type { DigestService } from './digests';
+import { DIGEST_SELECTOR } from './registerValidation';
+import { SECTION } from './settings';
+
+/** What the metadata service knows of a paper, when it is online; undefined otherwise. */
+export type PaperLookup = (arxivId: string) => Promise<{ title?: string; authors?: readonly string[] } | undefined>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function formatEdits(document: vscode.TextDocument, digest: DigestDocument): vscode.TextEdit[] {
+  const edit = minimalEdit(digest.text, formatDigest(digest));
+  if (!edit) return [];
+  return [new vscode.TextEdit(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText)];
+}
+
+/** The entry skeleton as a snippet: a tab stop after each label, the title selected first. */
+function entrySnippet(text: string): vscode.SnippetString {
+  let n = 1;
+  const escaped = text.replace(/[$}\\]/g, '\\$&');
+  return new vscode.SnippetString(escaped.replace(/^(- \*{2,3}[^*\n]+\*{2,3}:)$/gm, (line) => `${line} $${++n}`).replace(/^### \[([^\]\n]*)\]/m, (_m, title: string) => `### [\${1:${title}}]`));
+}
+
+async function newDigest(): Promise<void> {
+  const date = await vscode.window.showInputBox({
+    title: vscode.l10n.t('New Digest'),
+    prompt: vscode.l10n.t('Date of the digest (YYYY-MM-DD)'),
+    value: today(),
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : vscode.l10n.t('Expected a date as YYYY-MM-DD')),
+  });
+  if (!date) return;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const content = newDigestText(date);
+  if (!folder) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc);
+    return;
+  }
+  const pattern = vscode.workspace.getConfiguration(SECTION, folder).get<string>('newDigest.path', 'paper_logs/YYYY/MM/DD.md');
+  const uri = vscode.Uri.joinPath(folder.uri, digestPath(pattern, date));
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    // Created through an edit, so that it is undoable and unsaved until the user saves it.
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(content) });
+    await vscode.workspace.applyEdit(edit);
+  }
+  const editor = await vscode.window.showTextDocument(uri);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+}
+
+async function insertEntry(digests: DigestService, lookup: PaperLookup | undefined, input?: string): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const value = input ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Insert Paper Entry'),
+    prompt: vscode.l10n.t('arXiv ID or URL'),
+    placeHolder: '2501.17161',
+    validateInput: (v) => (parseArxivInput(v) ? undefined : vscode.l10n.t('Expected an arXiv ID such as 2501.17161 or an arxiv.org URL')),
+  }));
+  const arxivId = value && parseArxivInput(value);
+  if (!arxivId) return false;
+  const known = await lookup?.(arxivId).catch(() => undefined);
+  const digest = digests.getDigest(editor.document);
+  const style = digest ? detectStyle(digest).labelStyle : 'bold-italic';
+  const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const text = entryText({ arxivId, title: known?.title, authors: known?.authors, labelStyle: style === 'bold' ? 'bold' : 'bold-italic' }, eol);
+  const line = editor.selection.active.line;
+  const at = editor.document.lineAt(line).isEmptyOrWhitespace ? new vscode.Position(line, 0) : editor.document.lineAt(line).range.end;
+  const prefix = at.character === 0 ? '' : eol + eol;
+  return editor.insertSnippet(entrySnippet(prefix + text), at);
+}
+
+async function sortByVotes(digests: DigestService): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  const digest = editor && digests.getDigest(editor.document);
+  if (!editor || !digest) return false;
+  const edits = sortEntriesByVotes(digest);
+  if (edits.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Every day of this digest is already sorted by votes.'));
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(editor.document.uri, edits.map(toTextEdit));
+  return vscode.workspace.applyEdit(edit);
+}
+
+type ExportFormat = 'json' | 'csv' | 'bibtex';
+
+async function exportDigests(digests: DigestService, target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const docs: { name: string; doc: DigestDocument }[] = [];
+  const source = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!source) return undefined;
+  const isFolder = target ? (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory : false;
+  if (isFolder) {
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(source, '**/*.md'), '**/node_modules/**');
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    for (const uri of files) {
+      const doc = parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      if (doc.hasDayHeader) docs.push({ name: vscode.workspace.asRelativePath(uri), doc });
+    }
+  } else {
+    const document = await vscode.workspace.openTextDocument(source);
+    const doc = digests.getDigest(document);
+    if (doc) docs.push({ name: vscode.workspace.asRelativePath(source), doc });
+  }
+  if (docs.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No digest to export here.'));
+    return undefined;
+  }
+  const picked = format ?? (await vscode.window.showQuickPick(
+    [
+      { label: 'JSON', description: vscode.l10n.t('days, entries and fields, as the CLI prints them'), format: 'json' as const },
+      { label: 'CSV', description: 'date,title,paper_url', format: 'csv' as const },
+      { label: 'BibTeX', description: vscode.l10n.t('one @misc entry per paper'), format: 'bibtex' as const },
+    ],
+    { title: vscode.l10n.t('Export Digests') },
+  ))?.format;
+  if (!picked) return undefined;
+  const content =
+    picked === 'csv' ? toCsv(docs.map((d) => d.doc)) : picked === 'bibtex' ? toBibliography(docs.map((d) => d.doc)) : JSON.stringify(docs.map((d) => toExport(d.name, d.doc)), null, 2) + '\n';
+  const extension = picked === 'bibtex' ? 'bib' : picked;
+  const base = isFolder ? source : vscode.Uri.joinPath(source, '..');
+  const name = isFolder ? `${source.path.split('/').pop() || 'digests'}.${extension}` : source.path.split('/').pop()!.replace(/\.md$/i, `.${extension}`);
+  const uri = destination ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(base, name), title: vscode.l10n.t('Export Digests') }));
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
+
+const LABELS = ["What's New", 'Technical Details', 'Performance Highlights', 'Conclusion', 'Methodology', 'Limitations'];
+
+/** Labels after `- **` / `- ***`, and field names at the start of a line inside an entry. */
+class DigestCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly digests: DigestService) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const digest = this.digests.getDigest(document);
+    if (!digest) return undefined;
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const label = /^- (\*{0,3})([^*:]*)$/.exec(before);
+    if (label && before.startsWith('- *')) {
+      const style = detectStyle(digest).labelStyle === 'bold' ? '**' : '***';
+      const range = new vscode.Range(position.line, 2, position.line, position.character);
+      return LABELS.map((name, i) => {
+        const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Keyword);
+        item.insertText = `${style}${name}${style}: `;
+        item.filterText = `${label[1]}${name}`;
+        item.range = range;
+        item.sortText = String(i);
+        item.detail = vscode.l10n.t('Summary label');
+        return item;
+      });
+    }
+    if (!/^[A-Za-z!]*$/.test(before)) return undefined;
+    const entry = digest.entries.find((e) => e.range.start.line < position.line && position.line <= e.range.end.line + 1);
+    if (!entry) return undefined;
+    const range = new vscode.Range(position.line, 0, position.line, position.character);
+    const field = (name: string, insert: string | vscode.SnippetString, detail: string) => {
+      const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Field);
+      item.insertText = insert;
+      item.range = range;
+      item.detail = detail;
+      return item;
+    };
+    const items = [
+      field('Vote:', new vscode.SnippetString('Vote: ${1:0}'), vscode.l10n.t('Votes on Hugging Face')),
+      field('Authors:', new vscode.SnippetString('Authors: ${1}'), vscode.l10n.t('Comma-separated author names')),
+    ];
+    if (entry.arxivId) items.unshift(field('![](thumbnail)', `![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${entry.arxivId.replace(/v\d+$/, '')}.png)`, vscode.l10n.t('The paper thumbnail')));
+    return items;
+  }
+}
+
+export function registerAuthoring(context: vscode.ExtensionContext, digests: DigestService, lookup?: PaperLookup): void {
+  context.subscriptions.push(
+    vscode.languages.registerDocumentFormattingEditProvider(DIGEST_SELECTOR, {
+      provideDocumentFormattingEdits: (document) => {
+        const digest = digests.getDigest(document);
+        return digest ? formatEdits(document, digest) : undefined;
+      },
+    }),
+    vscode.languages.registerCompletionItemProvider(DIGEST_SELECTOR, new DigestCompletions(digests), '*'),
+    vscode.commands.registerCommand('dailyPapers.newDigest', newDigest),
+    vscode.commands.registerCommand('dailyPapers.insertEntry', (input?: string) => insertEntry(digests, lookup, typeof input === 'string' ? input : undefined)),
+    vscode.commands.registerCommand('dailyPapers.sortByVotes', () => sortByVotes(digests)),
+    vscode.commands.registerCommand('dailyPapers.export', (target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri) =>
+      exportDigests(digests, target instanceof vscode.Uri ? target : undefined, format, destination),
+    ),
+  );
+}
