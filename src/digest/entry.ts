@@ -2,7 +2,7 @@
 import { arxivIdFromUrl } from './arxiv';
 import { parseAuthors } from './authors';
 import { parseSingleLink, inlineToPlainText } from './inline';
-import { isBlank, lineRange, linesOf, position, spanRange, type Line } from './text';
+import { isBlank, lineRange, linesOf, position, spanRange, trimEndBlanks, trimStartBlanks, type Line } from './text';
 import type {
   AuthorsField,
   DigestEntry,
@@ -15,13 +15,11 @@ import type {
   VoteField,
 } from './types';
 
-const HEADING = /^(\uFEFF?) {0,3}###[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^(\uFEFF?) {0,3}###[ \t]*$/;
+const HEADING_START = /^\uFEFF? {0,3}###(?=[ \t]|$)/;
 const IMAGE = /^!\[[^\]]*\]\([ \t]*<?([^\s)>]*)>?[ \t]*\)[ \t]*$/;
 const VIDEO_LINK = /^\[Watch Video\]\([ \t]*([^\s)]*)[ \t]*\)[ \t]*$/;
 const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
-const VOTE = /^Vote:[ \t]*(.*?)[ \t]*$/;
-const AUTHORS = /^Authors:[ \t]*(.*?)[ \t]*$/;
 const BULLET = /^ ?[-*+][ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
@@ -137,17 +135,17 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       closeSection();
       const urlStart = t.indexOf(tag[2], t.indexOf('src=') + 5);
       addMedia({ kind: 'video', form: 'video-tag', url: tag[2], range: lineRange(l), urlRange: lineRange(l, urlStart, urlStart + tag[2].length) });
-    } else if ((m = VOTE.exec(t))) {
+    } else if (t.startsWith('Vote:')) {
       closeSection();
-      const raw = m[1];
+      const raw = fieldValue(t, 5);
       const valueStart = raw === '' ? t.length : t.indexOf(raw, 5);
       const value = /^\d+$/.test(raw) ? Number(raw) : null;
       const field: VoteField = { raw, value, range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
       vote ??= field;
       fields.push({ kind: 'vote', range: field.range });
-    } else if ((m = AUTHORS.exec(t))) {
+    } else if (t.startsWith('Authors:')) {
       closeSection();
-      const raw = m[1];
+      const raw = fieldValue(t, 8);
       const valueStart = raw === '' ? t.length : t.indexOf(raw, 8);
       const parsed = parseAuthors(raw);
       const field: AuthorsField = { raw, ...parsed, range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
@@ -184,12 +182,31 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
   };
 }
 
+/** The value after a field name, without the blanks around it (no regular expression: linear on any line). */
+function fieldValue(line: string, nameLength: number): string {
+  return trimStartBlanks(trimEndBlanks(line.slice(nameLength)));
+}
+
+/** The heading's text after `###`, without blanks and a closing `#` sequence; null if it is not an H3. */
+function headingContent(line: string): { content: string; start: number } | null {
+  const m = HEADING_START.exec(line);
+  if (!m) return null;
+  let end = trimEndBlanks(line).length;
+  let hashes = end;
+  while (hashes > m[0].length && line[hashes - 1] === '#') hashes--;
+  // A closing sequence needs a blank before it; `C#` keeps its `#`.
+  if (hashes < end && (hashes === m[0].length || line[hashes - 1] === ' ' || line[hashes - 1] === '\t')) end = trimEndBlanks(line.slice(0, hashes)).length;
+  let start = m[0].length;
+  while (start < end && (line[start] === ' ' || line[start] === '\t')) start++;
+  return { content: line.slice(start, end), start };
+}
+
 type Heading = Pick<DigestEntry, 'title' | 'titleSource' | 'titleRange' | 'titleIsLink' | 'url' | 'urlRange' | 'arxivId'>;
 
 function parseHeading(l: Line): Heading {
-  const m = HEADING.exec(l.text);
-  const content = m?.[2] ?? '';
-  const contentStart = m && m[2] !== undefined ? l.text.indexOf(content, l.text.indexOf('###') + 3) : l.text.length;
+  const heading = headingContent(l.text);
+  const content = heading?.content ?? '';
+  const contentStart = heading ? heading.start : l.text.length;
   const link = content ? parseSingleLink(content) : null;
   if (!link) {
     const range: Range = lineRange(l, contentStart, contentStart + content.length);

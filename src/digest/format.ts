@@ -1,6 +1,7 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
 import { detectStyle } from './validate/engine';
+import { trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
 
 export interface FormatOptions {
@@ -53,7 +54,7 @@ function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, 
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (let line = entry.range.start.line; line <= entry.range.end.line; line++) {
-    let text = lineAt(doc, starts, line).replace(/[ \t]+$/, '');
+    let text = trimEndBlanks(lineAt(doc, starts, line));
     const section = entry.sections.find((s) => inRange(s.range, line));
     const isSectionStart = section?.range.start.line === line;
     if (text === '') {
@@ -107,7 +108,7 @@ export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): 
       if (fence === null && marker) fence = marker;
       else if (fence !== null && marker && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
       // Inside code blocks every character is content.
-      out.push(fence !== null && !marker ? text : text.replace(/[ \t]+$/, ''));
+      out.push(fence !== null && !marker ? text : trimEndBlanks(text));
     }
   };
   for (const day of doc.days) {

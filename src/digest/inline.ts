@@ -22,7 +22,7 @@ export function parseInline(markdown: string): PhrasingContent[] {
 
 /** The plain text a reader sees for a piece of inline Markdown. */
 export function inlineToPlainText(markdown: string): string {
-  if (!MARKUP.test(markdown)) return markdown;
+  if (!MARKUP.test(markdown) || markdown.length > MAX_TITLE) return markdown;
   const nodes = parseInline(markdown);
   return nodes.length ? nodes.map((n) => toString(n)).join('') : markdown;
 }
@@ -39,6 +39,9 @@ export interface SingleLink {
   readonly plainText: string;
 }
 
+/** The longest heading text handed to remark (the corpus's longest title is under 300 characters). */
+const MAX_TITLE = 2000;
+
 const SIMPLE_LINK = /^\[([^\\`*_<&[\]!~]*)\]\(([^\s()<>]*)\)$/;
 
 /**
@@ -51,7 +54,8 @@ export function parseSingleLink(markdown: string): SingleLink | null {
     const [, text, url] = simple;
     return { textSource: text, textStart: 1, url, urlStart: text.length + 3, urlLength: url.length, plainText: text };
   }
-  if (!markdown.startsWith('[') || !markdown.endsWith(')')) return null;
+  // Real titles are short; remark's link matching grows faster than linearly on deeply nested brackets.
+  if (!markdown.startsWith('[') || !markdown.endsWith(')') || markdown.length > MAX_TITLE) return null;
   const nodes = parseInline(markdown);
   if (nodes.length !== 1 || nodes[0].type !== 'link') return null;
   const link = nodes[0] as Link;

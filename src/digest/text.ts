@@ -37,6 +37,20 @@ export function spanRange(first: Line, last: Line, fromChar = 0, toChar = last.t
   return { start: position(first.line, fromChar, first.start), end: position(last.line, toChar, last.start) };
 }
 
+/** `s` without trailing spaces and TABs; a plain loop, linear however long the run of spaces. */
+export function trimEndBlanks(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without leading spaces and TABs. */
+export function trimStartBlanks(s: string): string {
+  let start = 0;
+  while (start < s.length && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
 export function isBlank(s: string): boolean {
   return /^[ \t]*$/.test(s);
 }

@@ -3,7 +3,9 @@ import type { DigestDocument } from '../types';
 import { positionAt } from './lineIndex';
 import type { Problem } from './types';
 
-const COMMENT = /<!--\s*daily-papers-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->/g;
+const DIRECTIVE = /^<!--\s*daily-papers-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*-->$/;
+/** Directives are short; a longer `<!-- … -->` is some other comment, so the scan below stays linear. */
+const MAX_DIRECTIVE = 300;
 
 interface Directive {
   readonly kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
@@ -13,12 +15,16 @@ interface Directive {
 }
 
 function directives(doc: DigestDocument): Directive[] {
-  if (!doc.text.includes('daily-papers-')) return [];
-  return [...doc.text.matchAll(COMMENT)].map((m) => ({
-    kind: m[1] as Directive['kind'],
-    line: positionAt(doc, m.index).line,
-    rules: m[2].split(/[\s,]+/).filter((r) => r !== ''),
-  }));
+  const text = doc.text;
+  const found: Directive[] = [];
+  for (let at = text.indexOf('<!-- daily-papers-'); at !== -1; at = text.indexOf('<!-- daily-papers-', at + 1)) {
+    const close = text.indexOf('-->', at);
+    if (close === -1) break;
+    if (close - at > MAX_DIRECTIVE) continue;
+    const m = DIRECTIVE.exec(text.slice(at, close + 3));
+    if (m) found.push({ kind: m[1] as Directive['kind'], line: positionAt(doc, at).line, rules: m[2].split(/[\s,]+/).filter((r) => r !== '') });
+  }
+  return found;
 }
 
 const names = (d: Directive, rule: string) => d.rules.length === 0 || d.rules.includes(rule);

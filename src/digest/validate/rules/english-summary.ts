@@ -13,7 +13,7 @@ export default {
     if (!ctx.style.korean) return;
     for (const entry of ctx.doc.entries) {
       for (const section of entry.sections) {
-        if (hasHangul(section.text) || !/[A-Za-z]{2,}(?:\W+[A-Za-z]{2,}){3,}/.test(section.text)) continue;
+        if (hasHangul(section.text) || (section.text.match(/[A-Za-z]{2,}/g)?.length ?? 0) < 4) continue;
         const lineEnd = ctx.doc.text.indexOf('\n', section.textStart.offset);
         const end = Math.min(lineEnd === -1 ? section.range.end.offset : lineEnd, section.range.end.offset);
         ctx.report(ctx.rangeOf(section.textStart.offset, end), 'Unexpected English summary in a Korean digest, expected a Korean translation');

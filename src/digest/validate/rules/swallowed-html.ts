@@ -10,9 +10,29 @@ const HTML_ELEMENTS = new Set(
     'summary sup table tbody td tfoot th thead time tr u ul var video wbr').split(' '),
 );
 
-/** Replaces code spans with spaces so tags inside them (which render as text) are not reported. */
+/**
+ * Replaces code spans with spaces so tags inside them (which render as text) are not reported. A span opens
+ * with a run of backticks and closes at the next run of the same length (linear: one pass over the runs).
+ */
 function maskCodeSpans(s: string): string {
-  return s.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
+  const runs = [...s.matchAll(/`+/g)].map((m) => ({ start: m.index, length: m[0].length }));
+  const nextSameLength: number[] = new Array(runs.length).fill(-1);
+  const lastByLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSameLength[i] = lastByLength.get(runs[i].length) ?? -1;
+    lastByLength.set(runs[i].length, i);
+  }
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const close = nextSameLength[i];
+    if (close === -1) continue;
+    const end = runs[close].start + runs[close].length;
+    out += s.slice(copied, runs[i].start) + ' '.repeat(end - runs[i].start);
+    copied = end;
+    while (i + 1 < runs.length && runs[i + 1].start < end) i++;
+  }
+  return out + s.slice(copied);
 }
 
 function scan(ctx: RuleContext, range: Range): void {
