@@ -1,0 +1,24 @@
+// Serves the packaged extension in code-server on samples/ until Ctrl-C: a manual try-out in any local browser.
+// Usage (after npm run package): tsx scripts/host/start.ts [--folder samples] [--port N]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { codeServerCli, exit, flag, log, makeTempRoot, requireHost, ROOT, startCodeServer, workbenchUrl } from './host';
+
+async function main(): Promise<void> {
+  requireHost();
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
+  if (!fs.existsSync(vsix)) return void exit(2, `no ${path.basename(vsix)}: run npm run package first`);
+  // The repository's folder itself, not a copy: edits and saves made in the browser are meant to stay.
+  const folder = path.resolve(ROOT, flag('folder', 'samples'));
+  const { root, env } = makeTempRoot();
+  codeServerCli(root, env, ['--install-extension', vsix, '--force']);
+  log(`installed ${path.basename(vsix)}`);
+  const port = process.argv.includes('--port') ? Number(flag('port', '0')) : undefined;
+  const cs = await startCodeServer(root, env, {}, port);
+  log(`open ${workbenchUrl(cs, folder)}`);
+  log('Ctrl-C stops code-server and removes its temporary profile');
+  await exit(1, await cs.exited);
+}
+
+main().catch((error: unknown) => exit(1, `start failed: ${error instanceof Error ? error.message : String(error)}`));
