@@ -8,7 +8,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/digest/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/digest/**/*.ts', 'src/cli/**/*.ts', 'src/metadata/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core and the CLI stay free of vscode: convert types in src/features/convert.ts.' }] }],
     },

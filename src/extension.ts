@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerAuthoring } from './features/authoring';
 import { DigestService } from './features/digests';
+import { registerHover } from './features/hover';
 import { registerDigestContext } from './features/digestContext';
 import { registerOutline } from './features/registerOutline';
 import { registerValidation } from './features/registerValidation';
@@ -22,7 +23,13 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   registerDigestContext(context, digests);
   const validation = registerValidation(context, digests, log);
   const outline = registerOutline(context, digests, log);
-  registerAuthoring(context, digests);
+  const hover = registerHover(context, digests, outline.index, log);
+  registerAuthoring(context, digests, async (id) => {
+    // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
+    const [known] = (await hover.metadata()?.lookup([id], 3000)) ?? [];
+    const record = known?.arxiv.record;
+    return record && { title: record.title, authors: record.authors };
+  });
   return {
     getDigest: (document) => digests.getDigest(document),
     getProblems: (document) => validation.problemsFor(document),

@@ -1,0 +1,26 @@
+// Document links for `arXiv:ID` and bare arXiv IDs in digest text (URLs and Markdown links are linked already).
+import * as vscode from 'vscode';
+import { arxivAbsUrl } from '../digest';
+import { findLinkableIds } from '../digest/references';
+import { toRange } from './convert';
+import type { DigestService } from './digests';
+import { DIGEST_SELECTOR } from './registerValidation';
+
+export class ArxivIdLinks implements vscode.DocumentLinkProvider {
+  constructor(private readonly digests: DigestService) {}
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    if (!vscode.workspace.getConfiguration('dailyPapers.hover', document).get<boolean>('linkArxivIds', true)) return [];
+    const digest = this.digests.getDigest(document);
+    if (!digest) return [];
+    return findLinkableIds(digest.text).map(({ id, range }) => {
+      const link = new vscode.DocumentLink(toRange(range), vscode.Uri.parse(arxivAbsUrl(id)));
+      link.tooltip = vscode.l10n.t('Open arXiv:{0} on arXiv', id);
+      return link;
+    });
+  }
+}
+
+export function registerDocumentLinks(context: vscode.ExtensionContext, digests: DigestService): void {
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(DIGEST_SELECTOR, new ArxivIdLinks(digests)));
+}

@@ -1,0 +1,47 @@
+// Reads a Hugging Face paper record (`GET /api/papers/ID`) into the fields the card shows, defensively.
+import type { HuggingFaceRecord } from './types';
+
+export class MalformedRecordError extends Error {}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Only http(s) URLs are kept: the card turns them into links. */
+function webUrl(v: unknown): string | null {
+  const s = str(v);
+  if (!s) return null;
+  try {
+    const url = new URL(s);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses the JSON body; returns null when the body says there is no such paper, throws when it is not JSON. */
+export function parseHuggingFacePaper(body: string, requestedId: string): HuggingFaceRecord | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    throw new MalformedRecordError(`not JSON (${(e as Error).message})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new MalformedRecordError('not a JSON object');
+  const o = json as Record<string, unknown>;
+  // The API answers unknown papers with `{"error": "..."}` (and a 404, handled before this).
+  if (typeof o.id !== 'string') {
+    if (typeof o.error === 'string') return null;
+    throw new MalformedRecordError('no paper id in the record');
+  }
+  return {
+    id: o.id || requestedId,
+    title: str(o.title),
+    upvotes: num(o.upvotes),
+    githubRepo: webUrl(o.githubRepo),
+    githubStars: num(o.githubStars),
+    projectPage: webUrl(o.projectPage),
+    numComments: num(o.numComments),
+    aiSummary: str(o.ai_summary),
+    publishedAt: str(o.publishedAt),
+  };
+}

@@ -1,0 +1,308 @@
+// Hover cards, pure parts: which arXiv reference is at a position, which IDs become links, and the card's Markdown.
+import * as assert from 'node:assert/strict';
+import { parseDigest } from '../../src/digest';
+import { entryAtLine, findArxivReferences, findLinkableIds, referenceAt, type LineInfo } from '../../src/digest/references';
+import { buildCard, escapeMarkdown, paperFromEntry, trimText, type CardInput, type CardPaper } from '../../src/metadata/card';
+import type { ArxivRecord, HuggingFaceRecord, PaperMetadata, SourceView } from '../../src/metadata/types';
+import { fixture } from './helpers';
+
+/** `$$` marks the cursor: returns the line without it and the cursor's character. */
+function cursor(marked: string): { line: string; character: number } {
+  const character = marked.indexOf('$$');
+  assert.ok(character >= 0, 'no $$ cursor');
+  return { line: marked.replace('$$', ''), character };
+}
+
+function refAt(marked: string) {
+  const { line, character } = cursor(marked);
+  const ref = findArxivReferences(line).find((r) => r.start <= character && character < r.end);
+  return ref && { id: ref.id, kind: ref.kind, text: line.slice(ref.start, ref.end) };
+}
+
+describe('hover: arXiv references in a line', () => {
+  it('finds abs and pdf URLs, with or without scheme, version and .pdf', () => {
+    assert.deepEqual(refAt('see https://arxiv.org/abs/2501.17161$$ now'), undefined, 'the character after the URL is not on it');
+    assert.deepEqual(refAt('see https://arxiv.org/abs/2501.1716$$1 now'), { id: '2501.17161', kind: 'url', text: 'https://arxiv.org/abs/2501.17161' });
+    assert.deepEqual(refAt('pdf: http$$://arxiv.org/pdf/2501.17161v2.pdf'), { id: '2501.17161v2', kind: 'url', text: 'http://arxiv.org/pdf/2501.17161v2.pdf' });
+    assert.deepEqual(refAt('(arxiv.org/abs/hep-th/99010$$01)'), { id: 'hep-th/9901001', kind: 'url', text: 'arxiv.org/abs/hep-th/9901001' });
+    assert.deepEqual(refAt('https://huggingface.co/papers/2501.$$17161'), { id: '2501.17161', kind: 'url', text: 'https://huggingface.co/papers/2501.17161' });
+  });
+
+  it('finds a whole Markdown link to arXiv, brackets in its text included', () => {
+    assert.deepEqual(refAt('read [GPT-[n] sc$$aling](https://arxiv.org/abs/2404.19737) first'), {
+      id: '2404.19737',
+      kind: 'link',
+      text: '[GPT-[n] scaling](https://arxiv.org/abs/2404.19737)',
+    });
+  });
+
+  it('finds arXiv:ID (new and old style) and bare new-style IDs, also glued to Hangul', () => {
+    assert.deepEqual(refAt('as in arXiv:2501.1$$7161.'), { id: '2501.17161', kind: 'prefixed', text: 'arXiv:2501.17161' });
+    assert.deepEqual(refAt('as in arxiv: hep-th/990$$1001'), { id: 'hep-th/9901001', kind: 'prefixed', text: 'arxiv: hep-th/9901001' });
+    assert.deepEqual(refAt('논문 2501.17$$161에서 제안'), { id: '2501.17161', kind: 'bare', text: '2501.17161' });
+    assert.deepEqual(refAt('(2404.19737v$$2)'), { id: '2404.19737v2', kind: 'bare', text: '2404.19737v2' });
+  });
+
+  it('finds thumbnail URLs', () => {
+    assert.deepEqual(refAt('![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.1$$7161.png)'), {
+      id: '2501.17161',
+      kind: 'thumbnail',
+      text: 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.17161.png',
+    });
+  });
+
+  it('ignores numbers that are not arXiv IDs, and IDs inside other URLs', () => {
+    for (const line of [
+      'version 12501.17161 of the file',
+      'the value 2501.171612 is long',
+      'month thirteen: 2513.17161',
+      'four digits after 2015: 1501.1234',
+      'a path /data/2501.17161 here',
+      'https://github.com/org/repo/tree/2501.17161',
+      'see www.example.com/?id=2501.17161',
+      '3.2501.17161 is a version',
+      'x2501.17161',
+    ]) {
+      assert.deepEqual(findArxivReferences(line), [], line);
+    }
+  });
+
+  it('lists several references of one line in order, without overlaps', () => {
+    const line = '[t](https://arxiv.org/abs/2501.17161) and arXiv:2404.19737 and 2406.14347';
+    assert.deepEqual(
+      findArxivReferences(line).map((r) => [r.kind, r.id]),
+      [['link', '2501.17161'], ['prefixed', '2404.19737'], ['bare', '2406.14347']],
+    );
+  });
+});
+
+describe('hover: the reference at a position in a digest', () => {
+  const text = fixture('era-de.md');
+  const doc = parseDigest(text);
+  const lines = text.split('\n');
+  const lineInfo = (line: number): LineInfo => ({ text: lines[line], line, start: lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) });
+  const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle));
+
+  it('gives the entry for anywhere on its title line, title text included', () => {
+    const line = lineOf('### [Better & Faster');
+    const target = referenceAt(doc, lineInfo(line), 8);
+    assert.equal(target?.kind, 'title');
+    assert.equal(target?.id, '2404.19737');
+    assert.equal(target?.entry?.title, 'Better & Faster Large Language Models via Multi-token Prediction');
+    assert.equal(target?.range.start.line, line);
+    assert.equal(text.slice(target!.range.start.offset, target!.range.end.offset), lines[line]);
+  });
+
+  it('gives the entry for its thumbnail line', () => {
+    const line = lineOf('papers/2404.19737.png');
+    const target = referenceAt(doc, lineInfo(line), 2);
+    assert.equal(target?.kind, 'media');
+    assert.equal(target?.entry?.arxivId, '2404.19737');
+  });
+
+  it('gives a reference in summary text with its own range, and nothing elsewhere', () => {
+    const edited = text.replace('여러 토큰을 한 번에', '여러 토큰을 (arXiv:2406.14347) 한 번에');
+    const d = parseDigest(edited);
+    const all = edited.split('\n');
+    const line = all.findIndex((l) => l.includes('(arXiv:2406.14347)'));
+    const start = all.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+    const character = all[line].indexOf('2406');
+    const target = referenceAt(d, { text: all[line], line, start }, character);
+    assert.equal(target?.kind, 'prefixed');
+    assert.equal(target?.entry, undefined);
+    assert.equal(edited.slice(target!.range.start.offset, target!.range.end.offset), 'arXiv:2406.14347');
+    assert.equal(referenceAt(d, { text: all[line], line, start }, 2), undefined);
+    assert.equal(referenceAt(doc, lineInfo(lineOf('Vote: 15')), 3), undefined);
+  });
+
+  it('finds the entry holding a line by binary search', () => {
+    for (const entry of doc.entries) {
+      assert.equal(entryAtLine(doc, entry.headingRange.start.line), entry);
+      assert.equal(entryAtLine(doc, entry.range.end.line), entry);
+    }
+    assert.equal(entryAtLine(doc, 0), undefined);
+  });
+});
+
+describe('hover: document links for arXiv IDs', () => {
+  it('links arXiv:ID and bare IDs, but not inside links, URLs, code spans or fences', () => {
+    const text = [
+      '## Daily Papers (2025-01-29)',
+      '- see arXiv:2501.17161 and 2404.19737v2.',
+      '- [2406.14347](https://arxiv.org/abs/2406.14347) https://example.com/2411.10168 `2501.00001`',
+      '```',
+      'arXiv:2501.17162',
+      '```',
+      '~~~~',
+      '```',
+      '2501.17163',
+      '~~~~',
+      'after the fence: 2501.17164',
+    ].join('\r\n');
+    const links = findLinkableIds(text);
+    assert.deepEqual(links.map((l) => l.id), ['2501.17161', '2404.19737v2', '2501.17164']);
+    for (const l of links) assert.ok(text.slice(l.range.start.offset, l.range.end.offset).endsWith(l.id));
+    assert.deepEqual(links.map((l) => [l.range.start.line, l.range.start.character]), [[1, 6], [1, 27], [10, 17]]);
+  });
+});
+
+const view = <T>(record: T | undefined, extra: Partial<SourceView<T>> = {}): SourceView<T> => ({
+  record,
+  missing: false,
+  fetchedAt: record ? Date.UTC(2025, 0, 30) : undefined,
+  stale: false,
+  pending: false,
+  unavailable: undefined,
+  ...extra,
+});
+
+/** A source that has no record (pending, missing, unavailable, as `extra` says). */
+const none = (extra: Partial<SourceView<never>> = {}): SourceView<never> => view<never>(undefined, extra);
+
+const arxivRecord: ArxivRecord = {
+  id: '2404.19737',
+  version: 2,
+  title: 'Better & Faster Large Language Models via Multi-token Prediction',
+  abstract: 'Large language models such as GPT and Llama are trained with a next-token prediction loss.',
+  authors: ['Fabian Gloeckle', 'Badr Youbi Idrissi'],
+  primaryCategory: 'cs.CL',
+  categories: ['cs.CL', 'cs.LG'],
+  published: '2024-04-30T17:58:31Z',
+  updated: '2024-05-02T10:00:00Z',
+  comment: 'ICML 2024',
+  doi: '10.48550/arXiv.2404.19737',
+  journalRef: null,
+};
+
+const hfRecord: HuggingFaceRecord = {
+  id: '2404.19737',
+  title: null,
+  upvotes: 99,
+  githubRepo: 'https://github.com/facebookresearch/mtp',
+  githubStars: 12,
+  projectPage: 'https://example.org/mtp (draft)',
+  numComments: 0,
+  aiSummary: null,
+  publishedAt: null,
+};
+
+describe('hover: the card', () => {
+  const doc = parseDigest(fixture('era-de.md'));
+  const entry = doc.entries.find((e) => e.arxivId === '2404.19737')!;
+  const ref = { uri: 'file:///w/paper_logs/2025/01/29.md', line: entry.headingRange.start.line };
+  const base: CardInput = {
+    paper: paperFromEntry(entry),
+    entry: ref,
+    appearances: [
+      { date: '2025-01-29', ref },
+      { date: '2025-02-03', ref: { uri: 'file:///w/paper_logs/2025/02/03.md', line: 12 } },
+    ],
+    metadata: undefined,
+    availableCommands: new Set(['dailyPapers.revealLine', 'dailyPapers.copyBibtex']),
+  };
+
+  /** Every command link of the card, decoded: [command, args]. */
+  const commandLinks = (markdown: string) =>
+    [...markdown.matchAll(/\]\(command:([\w.]+)\?([^)]*)\)/g)].map((m) => [m[1], JSON.parse(decodeURIComponent(m[2]))] as const);
+
+  it('shows the title linked to arXiv, votes, authors, days, thumbnail, summary and links', () => {
+    const card = buildCard(base);
+    const md = card.markdown;
+    assert.match(md, /^\*\*\[Better \\& Faster Large Language Models via Multi\\-token Prediction\]\(https:\/\/arxiv\.org\/abs\/2404\.19737\)\*\*/);
+    assert.match(md, /arXiv:2404\\\.19737 · ▲ 15 votes/);
+    assert.match(md, /Fabian Gloeckle, Badr Youbi Idrissi\n/);
+    assert.match(md, /Appears on: 2025\\-01\\-29 \(this entry\) · \[2025\\-02\\-03\]\(command:dailyPapers\.revealLine\?/);
+    assert.match(md, /!\[Thumbnail\]\(https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/2404\.19737\.png\|width=320\)/);
+    assert.match(md, /\*\*What's New\*\*: 여러 토큰을 한 번에 예측하도록 학습합니다\\\. {2}\n\*\*Technical Details\*\*/);
+    assert.match(md, /\[arXiv\]\(https:\/\/arxiv\.org\/abs\/2404\.19737\) · \[PDF\]\(https:\/\/arxiv\.org\/pdf\/2404\.19737\) · \[Hugging Face\]\(https:\/\/huggingface\.co\/papers\/2404\.19737\)/);
+    assert.deepEqual(commandLinks(md), [
+      ['dailyPapers.revealLine', [{ uri: 'file:///w/paper_logs/2025/02/03.md', line: 12 }]],
+      ['dailyPapers.copyBibtex', [ref]],
+    ]);
+    assert.deepEqual([...card.enabledCommands].sort(), ['dailyPapers.copyBibtex', 'dailyPapers.revealLine']);
+    assert.doesNotMatch(md, /showPreview/, 'no preview link while that command does not exist');
+  });
+
+  it('links "Show in Preview" only when the command exists', () => {
+    const card = buildCard({ ...base, availableCommands: new Set([...base.availableCommands, 'dailyPapers.showPreview']) });
+    assert.ok(card.enabledCommands.includes('dailyPapers.showPreview'));
+    assert.deepEqual(commandLinks(card.markdown).at(-1), ['dailyPapers.showPreview', [ref]]);
+  });
+
+  it('shortens authors and summaries, and follows the options', () => {
+    const paper: CardPaper = {
+      ...base.paper,
+      authors: ['A One', 'B Two', 'C Three', 'D Four', 'E Five', 'F Six', 'G Seven'],
+      sections: [{ label: null, text: 'word '.repeat(100) }],
+    };
+    const md = buildCard({ ...base, paper, options: { maxAuthors: 3, summaryLength: 50, showThumbnail: false } }).markdown;
+    assert.match(md, /A One, B Two, C Three and 4 more/);
+    assert.match(md, /• (word ){9}word…/);
+    assert.doesNotMatch(md, /Thumbnail/);
+    assert.equal(trimText('가'.repeat(10), 4), '가가가가…');
+    assert.equal(trimText('😀😀😀', 3), '😀…', 'never half a surrogate pair');
+  });
+
+  it('escapes digest text so it can neither format nor link, nor run a command', () => {
+    const evil: CardPaper = {
+      ...base.paper,
+      title: 'Click [me](command:workbench.action.terminal.new) <img src=x> *bold* $(alert)',
+      authors: ['<script>alert(1)</script>', '[x](https://evil.example)'],
+      sections: [{ label: 'What`s New', text: '![](https://evil.example/p.png) https://evil.example &amp; `code`' }],
+      thumbnail: 'http://insecure.example/t.png',
+    };
+    const card = buildCard({ ...base, paper: evil });
+    assert.deepEqual(commandLinks(card.markdown).map(([c]) => c), ['dailyPapers.revealLine', 'dailyPapers.copyBibtex']);
+    assert.doesNotMatch(card.markdown, /[^\\][<>]/, 'every angle bracket escaped');
+    assert.doesNotMatch(card.markdown, /evil\.example\)/, 'no link to digest-supplied URLs');
+    assert.doesNotMatch(card.markdown, /insecure/, 'http thumbnails are not shown');
+    assert.equal(escapeMarkdown('a_b*c'), 'a\\_b\\*c');
+  });
+
+  it('shows no thumbnail for videos put in an image', () => {
+    const paper: CardPaper = { ...base.paper, thumbnail: 'https://cdn-uploads.huggingface.co/production/uploads/x/clip.qt' };
+    assert.doesNotMatch(buildCard({ ...base, paper }).markdown, /Thumbnail/);
+  });
+
+  it('adds arXiv and Hugging Face metadata', () => {
+    const metadata: PaperMetadata = { id: '2404.19737', arxiv: view(arxivRecord), huggingFace: view(hfRecord) };
+    const md = buildCard({ ...base, metadata }).markdown;
+    assert.match(md, /99 upvotes on Hugging Face · cs\\\.CL, cs\\\.LG/);
+    assert.match(md, /\*Abstract\*: Large language models such as GPT/);
+    assert.match(md, /Published 2024-04-30 · updated 2024-05-02 \(v2\) · ICML 2024 · DOI \[10\\\.48550\/arXiv\\\.2404\\\.19737\]\(https:\/\/doi\.org\/10\.48550\/arXiv\.2404\.19737\)/);
+    assert.match(md, /\[GitHub \\\(★ 12\\\)\]\(https:\/\/github\.com\/facebookresearch\/mtp\) · \[Project page\]\(https:\/\/example\.org\/mtp%20%28draft%29\)/);
+    assert.doesNotMatch(md, /unavailable|Fetching/);
+  });
+
+  it('shows a paper known only from metadata, and says quietly when metadata is missing', () => {
+    const bare: CardInput = {
+      ...base,
+      paper: { id: '2404.19737', title: undefined, authors: [], votes: null, thumbnail: undefined, sections: [] },
+      entry: undefined,
+      appearances: [],
+    };
+    const known = buildCard({ ...bare, metadata: { id: '2404.19737', arxiv: view(arxivRecord), huggingFace: none({ missing: true }) } });
+    assert.match(known.markdown, /^\*\*\[Better \\& Faster/);
+    assert.match(known.markdown, /Fabian Gloeckle, Badr Youbi Idrissi/);
+    assert.deepEqual(known.enabledCommands, [], 'no entry: no commands');
+
+    const pending = buildCard({ ...bare, metadata: { id: '2404.19737', arxiv: none({ pending: true }), huggingFace: none({ pending: true }) } });
+    assert.match(pending.markdown, /\*Fetching metadata…\*/);
+    assert.match(pending.markdown, /^\*\*\[2404\\\.19737\]/);
+
+    const offline = buildCard({ ...bare, metadata: { id: '2404.19737', arxiv: none({ unavailable: 'offline' }), huggingFace: none({ unavailable: 'offline' }) } });
+    assert.match(offline.markdown, /\*Metadata unavailable \\\(offline\\\)\*/);
+
+    const stale = buildCard({ ...bare, metadata: { id: '2404.19737', arxiv: view(arxivRecord, { stale: true, unavailable: 'offline' }), huggingFace: none() } });
+    assert.match(stale.markdown, /showing the copy from 2025\\-01\\-30/);
+
+    const missing = buildCard({ ...bare, metadata: { id: '2404.19737', arxiv: none({ missing: true }), huggingFace: none({ missing: true }) } });
+    assert.match(missing.markdown, /\*Not found on arXiv\*/);
+  });
+
+  it('uses the translation function for its own words', () => {
+    const md = buildCard({ ...base, t: (m, ...a) => `«${m.replace(/\{(\d)\}/g, (_, i: string) => String(a[Number(i)]))}»` }).markdown;
+    assert.match(md, /«▲ 15 votes»/);
+    assert.match(md, /«Appears on:»/);
+  });
+});
