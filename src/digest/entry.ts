@@ -20,7 +20,7 @@ const IMAGE = /^!\[[^\]]*\]\([ \t]*<?([^\s)>]*)>?[ \t]*\)[ \t]*$/;
 const VIDEO_LINK = /^\[Watch Video\]\([ \t]*([^\s)]*)[ \t]*\)[ \t]*$/;
 const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
-const BULLET = /^ ?[-*+][ \t]+/;
+const BULLET = /^ ?[-*+](?:[ \t]+|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
 

@@ -27,15 +27,14 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** True when most entries put their fields on consecutive lines (the oldest digests do). */
+/** True when most entries put their first field right under the heading (the oldest digests do). */
 function isCompact(doc: DigestDocument): boolean {
   let compact = 0;
   let spaced = 0;
   for (const e of doc.entries) {
-    const [first, second] = e.fields;
-    if (!second && !first) continue;
-    const gap = (second ?? first).range.start.line - (second ? first.range.end.line : e.headingRange.end.line);
-    if (gap <= 1) compact++;
+    const first = e.fields[0];
+    if (!first) continue;
+    if (first.range.start.line - e.headingRange.start.line <= 1) compact++;
     else spaced++;
   }
   return compact > spaced;
@@ -72,7 +71,7 @@ function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, 
       } else current!.lines.push(text);
     } else {
       const field = entry.fields.find((f) => f.kind !== 'summary' && inRange(f.range, line));
-      if (field?.kind === 'authors' && entry.authors?.style === 'python-list') text = `Authors: ${entry.authors.names.join(', ')}`;
+      if (entry.authors?.style === 'python-list' && entry.authors.range.start.line === line) text = `Authors: ${entry.authors.names.join(', ')}`;
       if (field && field.range.start.line !== line && current) current.lines.push(text);
       else blocks.push((current = { kind: field ? 'field' : 'other', lines: [text] }));
     }
