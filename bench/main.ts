@@ -6,7 +6,9 @@
 import { parseDigest } from '../src/digest';
 import { BASELINES, type BaselineId } from './baselines';
 import { bigInput, findCorpus, seedInput, workspaceInput } from './inputs';
+import { formatFeatureRows, outlineRows, validationRows } from './features';
 import { runKeystrokes, type Sanity } from './keystroke';
+import { formatPathologicalRows, pathologicalRows } from './pathological';
 import { collect, hasGc, loadAverage, machineInfo, measure, measureFiles, timeOnce, type Plan, type Stats } from './measure';
 import { fmtMs, fmtRatio, formatTable, formatTarget, ratio, writeResults, type CaseResult, type Target } from './report';
 
@@ -184,6 +186,14 @@ function main(): void {
   const allSane = [...sanity, k.sanityAfter].every((s) => s.equal && s.lineCountEqual);
   if (!allSane) log('WARNING !!! incremental result differs from a fresh parse: (c) timings are not trustworthy');
 
+  log('\nvalidation, outline and workspace index (median ms)');
+  const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick)];
+  log(formatFeatureRows(featureRows));
+
+  log('\nhostile and huge inputs: parse + validate + format, beside a plain line scan of the same text');
+  const hostile = pathologicalRows(texts.join('\n'), quick);
+  log(formatPathologicalRows(hostile));
+
   const endLoad = loadAverage();
   const file = writeResults({
     machine,
@@ -203,6 +213,8 @@ function main(): void {
       ...Object.fromEntries(BASELINES.map((bl) => [bl.id, perFile[bl.id]![i]])),
     })),
     targets,
+    features: featureRows.map((r) => ({ label: r.label, ours: r.ours.median, baseline: r.baseline.label, baselineMs: r.baseline.stats.median })),
+    hostile,
   });
   log(`\nload average at the end ${endLoad.join(' ')}${busy(endLoad[0], machine.cores)}`);
   log(`results: ${file}`);

@@ -85,7 +85,7 @@ function joinBlocks(blocks: Block[], compact: boolean): string[] {
     const previous = blocks[i - 1];
     const tight = compact || (previous?.kind === 'bullet' && b.kind === 'bullet');
     if (i > 0 && !tight) out.push('');
-    out.push(...b.lines);
+    for (const line of b.lines) out.push(line);
   });
   return out;
 }
@@ -115,7 +115,8 @@ export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): 
     for (const entry of day.entries) {
       copyUntil(entry.range.start.line);
       trimBlankRun(out, 1);
-      out.push(...joinBlocks(entryBlocks(doc, starts, entry, style), compact));
+      // A loop, not push(...lines): an entry can have more lines than the stack has room for arguments.
+      for (const l of joinBlocks(entryBlocks(doc, starts, entry, style), compact)) out.push(l);
       line = entry.range.end.line + 1;
       // Exactly one blank line after an entry, whatever the source had.
       while (line < starts.length && lineAt(doc, starts, line).trim() === '') line++;

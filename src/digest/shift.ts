@@ -103,6 +103,11 @@ class ShiftedEntry implements DigestEntry {
   }
 }
 
+/** The entry as parsed and how far it has moved since (zero for an entry that has not moved). */
+export function entryOrigin(entry: DigestEntry): { readonly original: DigestEntry; readonly lines: number; readonly offset: number } {
+  return entry instanceof ShiftedEntry ? entry : { original: entry, lines: 0, offset: 0 };
+}
+
 /** The entry moved by `lines` and `offset`: constant time, ranges computed on first read. */
 export function shiftEntry(entry: DigestEntry, lines: number, offset: number): DigestEntry {
   if (entry instanceof ShiftedEntry) return new ShiftedEntry(entry.original, entry.lines + lines, entry.offset + offset);

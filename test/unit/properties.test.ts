@@ -101,11 +101,16 @@ describe(`properties (${RUNS} cases each, seed ${SEED})`, () => {
     fc.assert(fc.property(edited(realExcerpt), ({ steps, text }) => assertRangesInside(parseDigest(steps.at(-1)?.text ?? text))));
   });
 
-  it('incremental parse after random edits equals a fresh parse: generated and real digests', () => {
+  it('incremental parse (and validation) after random edits equals a fresh one: generated and real digests', () => {
     fc.assert(
       fc.property(edited(fc.oneof(digest, realExcerpt)), ({ text, steps }) => {
         let doc = parseDigest(text);
-        for (const step of steps) doc = updateDigest(doc, step.text, step.changes);
+        validate(doc);
+        for (const step of steps) {
+          doc = updateDigest(doc, step.text, step.changes);
+          // Validation reuses the problems of entries the edit did not touch: the same as validating afresh.
+          assert.deepEqual(JSON.stringify(validate(doc)), JSON.stringify(validate(parseDigest(doc.text))));
+        }
         assert.equal(shape(doc), shape(parseDigest(doc.text)));
       }),
     );

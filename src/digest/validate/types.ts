@@ -47,9 +47,14 @@ export interface RuleContext {
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): void;
+  /**
+   * For rules that judge each entry on its own (its text and the document's style only): the engine then
+   * re-checks only entries an edit touched, and reuses (shifted) problems for the others.
+   */
+  readonly checkEntry?: (entry: DigestEntry, context: RuleContext) => void;
 }
 
 /** Helper for rules that look at one entry at a time. */
-export function entryRule(meta: RuleMeta, check: (entry: DigestEntry, context: RuleContext) => void): Rule {
-  return { meta, check: (context) => context.doc.entries.forEach((e) => check(e, context)) };
+export function entryRule(meta: RuleMeta, checkEntry: (entry: DigestEntry, context: RuleContext) => void): Rule {
+  return { meta, checkEntry, check: (context) => context.doc.entries.forEach((e) => checkEntry(e, context)) };
 }

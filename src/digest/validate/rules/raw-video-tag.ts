@@ -7,7 +7,8 @@ export const videoTemplate = (url: string, eol: string) =>
 export default entryRule({ id: 'raw-video-tag', name: 'Raw video tag', severity: 'warning', fixable: true }, (entry, ctx) => {
   for (const media of entry.media) {
     if (media.form !== 'video-tag') continue;
-    const eol = ctx.doc.text.includes('\r\n') ? '\r\n' : '\n';
+    // The line's own ending (not the document's): the result must depend on the entry alone.
+    const eol = ctx.doc.text[media.range.end.offset] === '\r' ? '\r\n' : '\n';
     ctx.report(media.range, 'Unexpected raw `<video>` tag, expected the video template `[Watch Video](URL)` with its `<div><video controls …>` line', {
       title: 'Replace with the video template',
       edits: [{ range: media.range, newText: videoTemplate(media.url, eol) }],

@@ -1,6 +1,6 @@
 // Text such as `<EOS>` or `<think>` that a Markdown renderer takes for an HTML tag and hides.
 import type { Range } from '../../types';
-import type { Rule, RuleContext } from '../types';
+import { entryRule, type RuleContext } from '../types';
 
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>\n]*)?\/?>/g;
 /** Real HTML elements that a digest may use on purpose; any other tag name is text that would vanish. */
@@ -36,8 +36,9 @@ function maskCodeSpans(s: string): string {
 }
 
 function scan(ctx: RuleContext, range: Range): void {
+  const lt = ctx.doc.text.indexOf('<', range.start.offset);
+  if (lt === -1 || lt >= range.end.offset) return;
   const source = ctx.doc.text.slice(range.start.offset, range.end.offset);
-  if (!source.includes('<')) return;
   const masked = maskCodeSpans(source);
   for (const m of masked.matchAll(TAG)) {
     if (HTML_ELEMENTS.has(m[1].toLowerCase()) || masked[m.index - 1] === '\\') continue;
@@ -50,12 +51,7 @@ function scan(ctx: RuleContext, range: Range): void {
   }
 }
 
-export default {
-  meta: { id: 'swallowed-html', name: 'Text swallowed as HTML', severity: 'warning', fixable: true },
-  check(ctx) {
-    for (const entry of ctx.doc.entries) {
-      scan(ctx, entry.titleRange);
-      for (const section of entry.sections) scan(ctx, { start: section.textStart, end: section.range.end });
-    }
-  },
-} satisfies Rule;
+export default entryRule({ id: 'swallowed-html', name: 'Text swallowed as HTML', severity: 'warning', fixable: true }, (entry, ctx) => {
+  scan(ctx, entry.titleRange);
+  for (const section of entry.sections) scan(ctx, { start: section.textStart, end: section.range.end });
+});

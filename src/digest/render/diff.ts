@@ -1,0 +1,25 @@
+// What changed between two renders of a digest: the cards whose HTML differs, and the layout if it moved.
+import type { DigestPatch, RenderedDay, RenderedDigest } from './types';
+
+function sameDay(a: RenderedDay, b: RenderedDay): boolean {
+  if (a.id !== b.id || a.html !== b.html || a.line !== b.line || a.endLine !== b.endLine || a.entries.length !== b.entries.length) return false;
+  for (let i = 0; i < a.entries.length; i++) {
+    const [x, y] = [a.entries[i], b.entries[i]];
+    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
+  }
+  return true;
+}
+
+export function sameLayout(a: readonly RenderedDay[], b: readonly RenderedDay[]): boolean {
+  return a.length === b.length && a.every((day, i) => sameDay(day, b[i]));
+}
+
+/**
+ * The patch that turns `previous` into `next` (everything when there is no previous). Unchanged cards share
+ * their cached HTML string, so the comparison is mostly a pointer check.
+ */
+export function diffDigests(previous: RenderedDigest | undefined, next: RenderedDigest): DigestPatch {
+  const cards: { id: string; html: string }[] = [];
+  for (const card of next.cards.values()) if (previous?.cards.get(card.id)?.html !== card.html) cards.push({ id: card.id, html: card.html });
+  return previous && sameLayout(previous.days, next.days) ? { cards } : { cards, days: next.days };
+}

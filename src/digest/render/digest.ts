@@ -1,0 +1,90 @@
+// Renders a whole digest into cards and days, re-rendering only entries whose text changed (CardCache).
+import { buildOutline } from '../outline';
+import type { DigestDocument, DigestEntry } from '../types';
+import { entryHtml } from './card';
+import { fillDay, renderDay } from './day';
+import { DEFAULT_RENDER_OPTIONS, type EntryPlace, type RenderedCard, type RenderedDay, type RenderedDigest, type RenderOptions } from './types';
+
+interface Rendered {
+  /** The entry's source text the HTML was rendered from. */
+  readonly source: string;
+  readonly html: string;
+  generation: number;
+}
+
+/**
+ * Rendered card HTML, by entry object and by content. The incremental parser re-creates every entry after an
+ * edit with shifted positions, so object identity alone would miss; the content check (same outline id, same
+ * source text) finds them again. Looking up by id and comparing the text costs no hashing of the text, which
+ * matters when half of a 1 MB digest moved. Ids unused for two renders are dropped.
+ */
+export class CardCache {
+  private readonly byEntry = new WeakMap<DigestEntry, Rendered>();
+  private readonly byId = new Map<string, Rendered>();
+  private options: RenderOptions | undefined;
+  private generation = 0;
+  readonly stats = { rendered: 0, byEntry: 0, byContent: 0 };
+
+  html(entry: DigestEntry, id: string, text: string, options: RenderOptions): string {
+    if (options !== this.options) this.reset(options);
+    const known = this.byEntry.get(entry);
+    if (known && this.byId.get(id) === known) {
+      this.stats.byEntry++;
+      known.generation = this.generation;
+      return known.html;
+    }
+    const source = text.slice(entry.range.start.offset, entry.range.end.offset);
+    let cached = this.byId.get(id);
+    if (cached && cached.source === source) this.stats.byContent++;
+    else {
+      this.stats.rendered++;
+      cached = { source, html: entryHtml(entry, id, options), generation: this.generation };
+      this.byId.set(id, cached);
+    }
+    cached.generation = this.generation;
+    this.byEntry.set(entry, cached);
+    return cached.html;
+  }
+
+  /** Call after each whole-document render: forgets ids not used in this render or the one before. */
+  sweep(): void {
+    for (const [id, value] of this.byId) if (value.generation < this.generation - 1) this.byId.delete(id);
+    this.generation++;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Other options make other HTML: start over. */
+  private reset(options: RenderOptions): void {
+    this.byId.clear();
+    this.options = options;
+  }
+}
+
+/** Renders every day and entry; `cache` makes a re-render after an edit cost only the edited entries. */
+export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache()): RenderedDigest {
+  const outline = buildOutline(doc);
+  const cards = new Map<string, RenderedCard>();
+  const days: RenderedDay[] = [];
+  const group = (day: (typeof outline.days)[number] | null, entries: typeof outline.orphans) => {
+    const places: EntryPlace[] = [];
+    for (const e of entries) {
+      const card = { id: e.id, html: cache.html(e.entry, e.id, doc.text, options), line: e.entry.range.start.line, endLine: e.entry.range.end.line };
+      cards.set(e.id, card);
+      places.push([e.id, card.line, card.endLine]);
+    }
+    const rendered = renderDay(day?.day ?? null, { id: day?.id, strings: options.strings, count: entries.length });
+    days.push({ ...rendered, entries: places });
+  };
+  for (const day of outline.days) group(day, day.entries);
+  if (outline.orphans.length) group(null, outline.orphans);
+  cache.sweep();
+  return { days, cards };
+}
+
+/** The HTML of all days with their cards, as the preview's first paint and the export show it. */
+export function digestBodyHtml(rendered: RenderedDigest): string {
+  return rendered.days.map((day) => fillDay(day.html, day.entries.map(([id]) => rendered.cards.get(id)!.html).join(''))).join('');
+}

@@ -1,0 +1,42 @@
+// A digest as one self-contained HTML file: the preview's markup and CSS inlined, no scripts at all.
+import type { DigestDocument } from '../types';
+import { digestBodyHtml, renderDigest } from './digest';
+import { escapeHtml } from './html';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './types';
+
+export interface ExportOptions {
+  /** The preview's stylesheet (media/preview.css), inlined. */
+  readonly css: string;
+  readonly title: string;
+  readonly render?: RenderOptions;
+}
+
+/** Everything but inline styles and https images/videos is forbidden: even a renderer bug could run nothing. */
+export const EXPORT_CSP = "default-src 'none'; img-src https:; media-src https:; style-src 'unsafe-inline'";
+
+/** Korean when the summaries are (as in the real corpus), so screen readers pick the right voice. */
+export function documentLanguage(text: string): string {
+  const hangul = text.match(/[\uAC00-\uD7A3]/g)?.length ?? 0;
+  return hangul > 20 ? 'ko' : 'en';
+}
+
+export function exportDigestHtml(doc: DigestDocument, options: ExportOptions): string {
+  const body = digestBodyHtml(renderDigest(doc, options.render ?? DEFAULT_RENDER_OPTIONS));
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${documentLanguage(doc.text)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>${options.css.replace(/<\/style/gi, '<\\/style')}</style>`,
+    '</head>',
+    '<body class="dp-export">',
+    `<main class="digest" aria-label="${escapeHtml(options.title)}">${body}</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
