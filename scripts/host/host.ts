@@ -199,16 +199,29 @@ function isolationArgs(root: string): string[] {
     '--extensions-dir', path.join(root, 'extensions')];
 }
 
-export async function startCodeServer(root: string, env: NodeJS.ProcessEnv, extraEnv: NodeJS.ProcessEnv = {}, port?: number): Promise<CodeServer> {
+// With workspace trust on, a fresh profile trusts no folder: the workbench opens the folder in Restricted Mode. The
+// startup dialog asking to trust it is turned off, so nothing waits for an answer and the folder stays untrusted.
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+export interface CodeServerOptions {
+  /** Leave workspace trust on (no --disable-workspace-trust): the opened folder is untrusted, i.e. Restricted Mode. */
+  workspaceTrust?: boolean;
+}
+
+export async function startCodeServer(root: string, env: NodeJS.ProcessEnv, extraEnv: NodeJS.ProcessEnv = {}, port?: number, options: CodeServerOptions = {}): Promise<CodeServer> {
   port ??= await freePort();
   fs.mkdirSync(path.join(root, 'user-data/User'), { recursive: true });
   fs.mkdirSync(path.join(root, 'extensions'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'user-data/User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = options.workspaceTrust ? { ...USER_SETTINGS, ...RESTRICTED_MODE_SETTINGS } : USER_SETTINGS;
+  fs.writeFileSync(path.join(root, 'user-data/User/settings.json'), JSON.stringify(settings, null, 2));
   fs.writeFileSync(path.join(root, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const logFile = path.join(root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const args = [CODE_SERVER, ...isolationArgs(root), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+    '--disable-telemetry', '--disable-update-check', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']), '--ignore-last-opened',
     // Without this a release build ignores the test payload (extensionDevelopmentPath/extensionTestsPath).
     '--vscode-option', 'enable-smoke-test-driver'];
   const child = spawnGroup(NODE24, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', out, out] });

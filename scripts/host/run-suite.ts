@@ -1,24 +1,51 @@
-// CLI: runs a mocha suite module in code-server's real extension host and exits with the suite's exit code.
-// Usage: tsx scripts/host/run-suite.ts [--tests out/test/integration/index.js] [--workspace DIR] [--timeout SECONDS] [--verbose]
+// CLI: runs mocha suites in code-server's real extension host, one fresh host each, and exits non-zero if any failed.
+// Usage: tsx scripts/host/run-suite.ts [--suite integration,restricted] [--tests out/test/integration/index.js] [--workspace DIR]
+//        [--timeout SECONDS] [--verbose]
+// Suites (DPD_SUITE in the suite module): `integration` (workspace trust disabled, as before) and `restricted` (workspace
+// trust on and the folder untrusted: the extension in Restricted Mode). Both run by default.
 // MOCHA_GREP=pattern selects tests; HOST_KEEP_TEMP=1 keeps the temp profile (code-server.log) for diagnosis.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { currentPhase, exit, flag, overallTimeout, requireHost, ROOT } from './host';
+import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
 import { runSuite } from './suite';
 
+/** What each suite needs from the host beyond the defaults. */
+const SUITES: Record<string, { workspaceTrust?: boolean }> = {
+  integration: {},
+  restricted: { workspaceTrust: true },
+};
+
+const suites = flag('suite', Object.keys(SUITES).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
 const tests = path.resolve(ROOT, flag('tests', 'out/test/integration/index.js'));
 const workspace = path.resolve(ROOT, flag('workspace', 'test/integration/workspace'));
-overallTimeout(Number(flag('timeout', process.env.HOST_TIMEOUT ?? '300')));
+overallTimeout(Number(flag('timeout', process.env.HOST_TIMEOUT ?? String(300 * suites.length))));
 
 async function main(): Promise<number> {
   requireHost();
+  const unknown = suites.filter((s) => !(s in SUITES));
+  if (unknown.length || suites.length === 0) return exit(2, `unknown suite ${unknown.join(', ') || '(none)'}: use --suite with ${Object.keys(SUITES).join(', ')}`);
   if (!fs.existsSync(tests)) return exit(2, `no suite at ${tests}: run npm run build first`);
-  return runSuite({
-    tests,
-    workspace,
-    verbose: process.argv.includes('--verbose'),
-    env: { MOCHA_COLOR: process.stdout.isTTY ? '1' : '', MOCHA_GREP: process.env.MOCHA_GREP ?? '', DPD_REPO: ROOT },
-  });
+  const failed: string[] = [];
+  for (const suite of suites) {
+    log(`suite "${suite}"${SUITES[suite]!.workspaceTrust ? ' (workspace trust on, folder untrusted)' : ''}`);
+    let summarized = false;
+    const code = await runSuite({
+      tests,
+      workspace,
+      verbose: process.argv.includes('--verbose'),
+      workspaceTrust: SUITES[suite]!.workspaceTrust,
+      env: { MOCHA_COLOR: process.stdout.isTTY ? '1' : '', MOCHA_GREP: process.env.MOCHA_GREP ?? '', DPD_REPO: ROOT, DPD_SUITE: suite },
+      onLine: (text) => {
+        if (text.startsWith(`${suite}: `) && / \d+ passed, \d+ failed/.test(text)) summarized = true;
+        return false;
+      },
+    });
+    // A suite that died before mocha finished prints no closing line: say so in the same plain form.
+    if (!summarized) console.log(`${suite}: 0 passed, 1 failed (the suite ended with exit ${code} before reporting)`);
+    if (code !== 0) failed.push(suite);
+  }
+  if (failed.length) log(`failed: ${failed.join(', ')}`);
+  return failed.length ? 1 : 0;
 }
 
 main().then((code) => exit(code), (error: unknown) => exit(1, `failed while ${currentPhase()}: ${error instanceof Error ? error.stack : String(error)}`));

@@ -16,6 +16,8 @@ export interface SuiteOptions {
   verbose?: boolean;
   /** Sees each relayed line first; returning true swallows it. */
   onLine?: (text: string) => boolean;
+  /** Start code-server with workspace trust on, so that the folder opens untrusted (Restricted Mode). */
+  workspaceTrust?: boolean;
 }
 
 // The relay carries every workbench log line too; the suite's console output is what a developer wants to see.
@@ -30,7 +32,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     const folder = path.join(root, 'workspace');
     fs.cpSync(options.workspace, folder, { recursive: true });
     setPhase('starting code-server');
-    const cs = await startCodeServer(root, env, options.env);
+    const cs = await startCodeServer(root, env, options.env, undefined, { workspaceTrust: options.workspaceTrust });
     log(`code-server ready at ${cs.origin} (${Date.now() - started} ms)`);
     setPhase('launching Chromium');
     const { page } = await launchBrowser(env);

@@ -75,7 +75,12 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
 
   getTreeItem(handle: OutlineHandle): vscode.TreeItem {
     const node = this.outline?.byId.get(handle.id);
-    if (!node || !this.document) return new vscode.TreeItem('');
+    if (!node || !this.document) {
+      // An element gone since VS Code asked (the document switched): keep its id so the tree stays consistent.
+      const gone = new vscode.TreeItem('');
+      gone.id = handle.id;
+      return gone;
+    }
     const item = new vscode.TreeItem(this.label(node), this.collapsible(node));
     item.id = node.id;
     // The handle, not a line number: the line is looked up on click, so items need no refresh when lines move.

@@ -26,7 +26,8 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     followTimer = setTimeout(() => {
       if (!view.visible || !followCursorEnabled() || editor.document !== provider.current?.document) return;
       const handle = provider.handleAtLine(editor.selection.active.line);
-      if (handle && view.selection[0]?.id !== handle.id) void view.reveal(handle, { select: true, focus: false, expand: true });
+      // The document may change while the reveal runs; a reveal that lost its element is simply dropped.
+      if (handle && view.selection[0]?.id !== handle.id) view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
     }, 100);
   };
   const setSort = (sort: OutlineSort) => () => {

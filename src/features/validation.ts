@@ -10,6 +10,13 @@ interface Validated {
   readonly problems: readonly Problem[];
 }
 
+/** Cross-file problems of a workspace run: valid while the document has this version or, if it was closed, this text. */
+interface CrossFile {
+  version: number;
+  readonly text: string;
+  readonly problems: readonly Problem[];
+}
+
 export class ValidationService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('dailyPapers');
   private readonly results = new Map<string, Validated>();
@@ -17,7 +24,7 @@ export class ValidationService implements vscode.Disposable {
   /** `.daily-papers.json` per workspace folder, read once and re-read when it changes. */
   private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
   /** Cross-file problems from the last workspace run, kept for documents not edited since. */
-  private readonly workspaceProblems = new Map<string, Validated>();
+  private readonly workspaceProblems = new Map<string, CrossFile>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -61,9 +68,9 @@ export class ValidationService implements vscode.Disposable {
   }
 
   /** Records the problems a workspace run found for a file (open or not) and shows them. */
-  setWorkspaceProblems(uri: vscode.Uri, version: number, problems: readonly Problem[], crossFile: readonly Problem[]): void {
+  setWorkspaceProblems(uri: vscode.Uri, version: number, text: string, problems: readonly Problem[], crossFile: readonly Problem[]): void {
     const key = uri.toString();
-    if (crossFile.length) this.workspaceProblems.set(key, { version, problems: crossFile });
+    if (crossFile.length) this.workspaceProblems.set(key, { version, text, problems: crossFile });
     else this.workspaceProblems.delete(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open && open.version !== version) return; // edited meanwhile: the editor's own run is newer
@@ -92,7 +99,10 @@ export class ValidationService implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run is scheduled
     const problems = validate(digest, { path: document.uri.path, config });
     const cross = this.workspaceProblems.get(document.uri.toString());
-    this.show(document.uri, version, cross && cross.version === version ? [...problems, ...cross.problems] : problems);
+    // A file closed during the workspace run matches by its text; from then on, by its version.
+    const current = cross && (cross.version === version || cross.text === digest.text);
+    if (cross && current) cross.version = version;
+    this.show(document.uri, version, cross && current ? [...problems, ...cross.problems] : problems);
     return problems;
   }
 

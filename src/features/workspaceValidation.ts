@@ -12,14 +12,21 @@ interface Loaded extends NamedDigest {
   readonly version: number;
 }
 
-async function load(uri: vscode.Uri, digests: DigestService): Promise<Loaded | undefined> {
+/** Files the `dailyPapers.files` setting makes digests even before they have a day header. */
+async function filesSettingMatches(): Promise<Set<string>> {
+  const patterns = vscode.workspace.getConfiguration('dailyPapers').get<string[]>('files', []);
+  const found = await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE)));
+  return new Set(found.flat().map((u) => u.toString()));
+}
+
+async function load(uri: vscode.Uri, digests: DigestService, byGlob: Set<string>): Promise<Loaded | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let doc: DigestDocument | undefined;
   if (open) doc = digests.getDigest(open);
   else {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const parsed = parseDigest(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
-    doc = parsed.hasDayHeader ? parsed : undefined;
+    doc = parsed.hasDayHeader || byGlob.has(uri.toString()) ? parsed : undefined;
   }
   return doc && { name: vscode.workspace.asRelativePath(uri), uri, doc, version: open?.version ?? -1 };
 }
@@ -29,11 +36,12 @@ export async function validateWorkspace(digests: DigestService, validation: Vali
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating digests'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles('**/*.md', EXCLUDE, undefined, token);
+      const byGlob = await filesSettingMatches();
       const loaded: Loaded[] = [];
       for (const [i, uri] of uris.entries()) {
         if (token.isCancellationRequested) return undefined;
         try {
-          const digest = await load(uri, digests);
+          const digest = await load(uri, digests, byGlob);
           if (digest) loaded.push(digest);
         } catch {
           // An unreadable file is not a digest we can check; the others still are.
@@ -51,7 +59,7 @@ export async function validateWorkspace(digests: DigestService, validation: Vali
           if (p.severity === 'error') errors++;
           else if (p.severity === 'warning') warnings++;
         }
-        validation.setWorkspaceProblems(d.uri, d.version, problems, cross);
+        validation.setWorkspaceProblems(d.uri, d.version, d.doc.text, problems, cross);
       }
       const duplicatePapers = [...duplicates.values()].reduce((n, list) => n + list.length, 0);
       return vscode.l10n.t('Validated {0} digests: {1} errors, {2} warnings, {3} entries whose paper is also in another digest.', loaded.length, errors, warnings, duplicatePapers);

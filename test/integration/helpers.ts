@@ -3,11 +3,18 @@ import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'daily-papers.daily-papers-digest';
+/** The `source` of every diagnostic the extension publishes. */
+export const SOURCE = 'Daily Papers';
 
 export function extension(): vscode.Extension<DailyPapersApi> {
   const ext = vscode.extensions.getExtension<DailyPapersApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repository?`);
   return ext;
+}
+
+/** The extension's API, activating it if no earlier test did. */
+export async function api(): Promise<DailyPapersApi> {
+  return extension().activate();
 }
 
 export function workspaceUri(...segments: string[]): vscode.Uri {
@@ -29,4 +36,100 @@ export async function waitFor(condition: () => boolean, what: string, ms = 15_00
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Resolves once `condition` holds, checking now and after each firing of `event`; fails naming `what` after `ms`. */
+export function until<T>(event: vscode.Event<T>, condition: () => boolean, what: string | (() => string), ms = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      try {
+        if (condition()) finish();
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const subscription = event(check);
+    const timer = setTimeout(() => finish(new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`)), ms);
+    check();
+  });
+}
+
+/** The next firing of `event` that passes `filter`, or an error after `ms`. Subscribe before causing it. */
+export function nextEvent<T>(event: vscode.Event<T>, what: string, filter: (value: T) => boolean = () => true, ms = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const subscription = event((value) => {
+      if (!filter(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+export function ruleOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** This extension's diagnostics for a document, in line order. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE).sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+/** Waits (on onDidChangeDiagnostics) until our diagnostics for `uri` satisfy `test`, and returns them. */
+export async function diagnosticsWhere(uri: vscode.Uri, test: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, ms = 15_000): Promise<vscode.Diagnostic[]> {
+  await until(vscode.languages.onDidChangeDiagnostics, () => test(ours(uri)), () => `${what} (now: ${summarize(ours(uri))})`, ms);
+  return ours(uri);
+}
+
+/** `rule@line` for each diagnostic (1-based lines, as the Problems panel shows them). */
+export function summarize(diagnostics: readonly vscode.Diagnostic[]): string {
+  return diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`).join(', ') || 'none';
+}
+
+export const rules = (diagnostics: readonly vscode.Diagnostic[]): string[] => diagnostics.map(ruleOf);
+
+/** The 0-based number of the first line of `document` that contains `text`. */
+export function lineOf(document: vscode.TextDocument, text: string): number {
+  for (let i = 0; i < document.lineCount; i++) if (document.lineAt(i).text.includes(text)) return i;
+  throw new Error(`no line of ${vscode.workspace.asRelativePath(document.uri)} contains ${JSON.stringify(text)}`);
+}
+
+/** Shows the document and reverts it to what is on disk (files.autoSave is off: edits stay in memory). */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+  if (!document.isDirty) return;
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (document.isDirty) throw new Error(`could not revert ${vscode.workspace.asRelativePath(document.uri)}`);
+}
+
+/** Reverts every dirty file and closes all editors, so each test starts from the workspace as written. */
+export async function resetEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty && document.uri.scheme === 'file') await revert(document);
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Sets a setting in the workspace (the suite's copy of the folder), optionally for one language only. */
+export async function setSetting(section: string, key: string, value: unknown, languageId?: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace, languageId !== undefined);
+}
+
+/** Plain text of a hover's contents, with the card's Markdown escapes (`\:`, `\-`, …) removed. */
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n').replace(/\\(.)/g, '$1');
 }

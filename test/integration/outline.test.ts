@@ -1,0 +1,203 @@
+// The outline in the real host: the "Daily Papers" tree (items, reveal, follow-cursor, sort, filter), document symbols,
+// folding, and workspace symbols across the digests of the workspace.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DailyPapersApi } from '../../src/extension';
+import type { OutlineHandle } from '../../src/features/outlineView';
+import { api, diagnosticsWhere, lineOf, nextEvent, open, resetEditors, until, workspaceUri } from './helpers';
+
+const SFT = 'SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training';
+const BAICHUAN = 'Baichuan-Omni-1.5 Technical Report';
+const R1 = 'DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning';
+const UNDERTHINKING = 'Thoughts Are All Over the Place: On the Underthinking of o1-Like LLMs';
+
+describe('Outline', () => {
+  let dp: DailyPapersApi;
+  const day29 = () => workspaceUri('paper_logs', '2025', '01', '29.md');
+
+  before(async () => {
+    await resetEditors();
+    dp = await api();
+  });
+
+  afterEach(async () => {
+    dp.outline.provider.setOptions({ sort: 'file', filter: '' });
+    await resetEditors();
+  });
+
+  /** Opens a digest and waits until the tree shows it. */
+  async function show(uri: vscode.Uri): Promise<vscode.TextDocument> {
+    const { provider } = dp.outline;
+    const document = await open(uri);
+    await until(provider.onDidChangeTreeData, () => provider.current?.document.uri.toString() === uri.toString(), `the tree to show ${uri.path}`);
+    return document;
+  }
+
+  const item = (handle: OutlineHandle) => dp.outline.provider.getTreeItem(handle);
+  const label = (handle: OutlineHandle) => String(item(handle).label);
+  const entries = () => dp.outline.provider.getChildren(dp.outline.provider.getChildren()[0]);
+  const entryLabels = () => entries().map(label);
+
+  it('shows the day, its entries (votes and author count) and their sections', async () => {
+    const { provider } = dp.outline;
+    await show(day29());
+    const roots = provider.getChildren();
+    assert.deepEqual(roots.map((h) => [label(h), item(h).description]), [['2025-01-29', '3 entries']]);
+    const day = item(roots[0]!);
+    assert.equal(day.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal((day.iconPath as vscode.ThemeIcon).id, 'calendar');
+
+    const list = provider.getChildren(roots[0]);
+    assert.deepEqual(list.map((h) => [label(h), item(h).description]), [
+      [SFT, '▲ 28 · 9 authors'],
+      [BAICHUAN, '▲ 41 · 5 authors'],
+      [R1, '▲ 17 · 5 authors'],
+    ]);
+    const first = item(list[0]!);
+    assert.equal(first.id, 'entry:2501.17161');
+    assert.equal(first.contextValue, 'entry');
+    assert.equal(first.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual(first.command && [first.command.command, first.command.arguments], ['dailyPapers.outline.reveal', [list[0]]]);
+    // appendText escapes spaces as &nbsp;.
+    const tooltip = (first.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.ok(tooltip.includes('arXiv 2501.17161 · 2025-01-29'), tooltip);
+    assert.ok(tooltip.includes('Sergey Levine'), tooltip);
+
+    const sections = provider.getChildren(list[0]);
+    assert.deepEqual(sections.map(label), ["What's New", 'Technical Details', 'Performance Highlights']);
+    assert.equal(provider.getParent(sections[1]!), list[0]);
+    assert.equal(provider.getParent(list[0]!), roots[0]);
+  });
+
+  it('marks entries with problems with the worst severity icon', async () => {
+    const { provider } = dp.outline;
+    const document = await show(workspaceUri('broken.md'));
+    await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the problems of broken.md');
+    // The tree refreshes on the diagnostics change; wait for the icon rather than for one particular event.
+    const icon = (i: number) => (item(entries()[i]!).iconPath as vscode.ThemeIcon | undefined)?.id;
+    await until(provider.onDidChangeTreeData, () => icon(0) === 'error', 'the error icon on the Titans entry');
+    assert.equal(icon(1), 'file-text', 'the entry whose only problem is suppressed has the plain icon');
+  });
+
+  it('reveals an entry and a section when its item is clicked (dailyPapers.outline.reveal)', async () => {
+    const document = await show(day29());
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document, document);
+    const r1 = entries()[2]!;
+    const click = async (handle: OutlineHandle) => {
+      const command = item(handle).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      return vscode.window.activeTextEditor!.selection.active;
+    };
+    assert.equal((await click(r1)).line, lineOf(document, `### [${R1}]`));
+    const technical = dp.outline.provider.getChildren(entries()[1])[1]!;
+    const at = await click(technical);
+    assert.equal(at.line, lineOf(document, '- ***Technical Details***: 대규모 다중 형식'));
+    assert.equal(at.character, 0);
+  });
+
+  it('follows the cursor: moving the selection selects the item in the visible view', async () => {
+    const { view } = dp.outline;
+    const document = await show(day29());
+    const editor = vscode.window.activeTextEditor!;
+    await vscode.commands.executeCommand('dailyPapers.outline.focus');
+    await until(view.onDidChangeVisibility, () => view.visible, 'the Daily Papers view to be visible');
+    assert.equal(vscode.window.activeTextEditor?.document, document, 'the digest is still the active editor');
+
+    const selected = () => view.selection[0]?.id;
+    const moveTo = (line: number) => (editor.selection = new vscode.Selection(line, 3, line, 3));
+    try {
+      moveTo(lineOf(document, 'Vote: 41'));
+      await until(view.onDidChangeSelection, () => selected() === 'entry:2501.15368', () => `the Baichuan entry to be selected (selected: ${selected()})`);
+      moveTo(lineOf(document, '- ***Technical Details***: 정답 여부와'));
+      await until(view.onDidChangeSelection, () => selected() === 'entry:2501.12948/1', () => `DeepSeek-R1's second section to be selected (selected: ${selected()})`);
+    } finally {
+      // Hide the view again: with it visible, every later selection change reveals, and a reveal still running when
+      // the next test switches documents fails ("Cannot resolve tree item", reported separately).
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await until(view.onDidChangeVisibility, () => !view.visible, 'the Daily Papers view to be hidden');
+    }
+  });
+
+  it('sorts by votes and by title, and filters by author or arXiv ID', async () => {
+    const { provider, view } = dp.outline;
+    await show(day29());
+    const run = async (command: string, ...args: unknown[]) => {
+      const changed = nextEvent(provider.onDidChangeTreeData, `a tree refresh after ${command}`);
+      await vscode.commands.executeCommand(command, ...args);
+      await changed;
+    };
+    await run('dailyPapers.outline.sortByVotes');
+    assert.deepEqual(entryLabels(), [BAICHUAN, SFT, R1]);
+    await run('dailyPapers.outline.sortByTitle');
+    assert.deepEqual(entryLabels(), [BAICHUAN, R1, SFT]);
+    await run('dailyPapers.outline.sortByFile');
+    assert.deepEqual(entryLabels(), [SFT, BAICHUAN, R1]);
+
+    await run('dailyPapers.outline.filter', 'levine');
+    assert.deepEqual(entryLabels(), [SFT]);
+    assert.equal(view.message, 'Filter "levine": 1 of 3 entries');
+    await run('dailyPapers.outline.filter', '2501.129');
+    assert.deepEqual(entryLabels(), [R1]);
+    await run('dailyPapers.outline.clearFilter');
+    assert.deepEqual(entryLabels(), [SFT, BAICHUAN, R1]);
+    assert.equal(view.message, undefined);
+  });
+
+  it('provides document symbols (vscode.executeDocumentSymbolProvider)', async () => {
+    const document = await show(day29());
+    const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    // VS Code's Markdown extension adds its own heading symbols; ours carry the entry count as detail.
+    const day = symbols.find((s): s is vscode.DocumentSymbol => s.name === 'Daily Papers (2025-01-29)' && 'detail' in s && s.detail === '3 entries');
+    assert.ok(day, `our day symbol among: ${symbols.map((s) => s.name).join(' | ')}`);
+    assert.equal(day.kind, vscode.SymbolKind.Namespace);
+    assert.deepEqual(day.children.map((c) => [c.name, c.detail, c.kind]), [
+      [SFT, '▲ 28 · 2501.17161', vscode.SymbolKind.Object],
+      [BAICHUAN, '▲ 41 · 2501.15368', vscode.SymbolKind.Object],
+      [R1, '▲ 17 · 2501.12948', vscode.SymbolKind.Object],
+    ]);
+    const r1 = day.children[2]!;
+    assert.equal(r1.selectionRange.start.line, lineOf(document, `### [${R1}]`));
+    assert.equal(r1.range.end.line, document.lineCount - 2, 'the last entry runs to its last line');
+    assert.deepEqual(r1.children.map((c) => [c.name, c.kind]), [
+      ["What's New", vscode.SymbolKind.String],
+      ['Technical Details', vscode.SymbolKind.String],
+      ['Performance Highlights', vscode.SymbolKind.String],
+    ]);
+  });
+
+  it('provides folding ranges for the day and each entry (vscode.executeFoldingRangeProvider)', async () => {
+    const document = await show(day29());
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+    const starts = new Map(ranges.map((r) => [r.start, r]));
+    const day = starts.get(0);
+    assert.ok(day, `a range from the day header among ${JSON.stringify(ranges)}`);
+    assert.equal(day.end, document.lineCount - 2);
+    const headings = [SFT, BAICHUAN, R1].map((title) => lineOf(document, `### [${title}]`));
+    for (const [i, line] of headings.entries()) {
+      const range = starts.get(line);
+      assert.ok(range, `a range from the heading on line ${line + 1}`);
+      // An entry ends at its last summary line: the line before the blank line that precedes the next heading.
+      assert.equal(range.end, i + 1 < headings.length ? headings[i + 1]! - 2 : document.lineCount - 2);
+    }
+  });
+
+  it('finds papers across the workspace by title, arXiv ID and author (vscode.executeWorkspaceSymbolProvider)', async () => {
+    await dp.outline.index.ready;
+    const search = async (query: string) => {
+      const all = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+      // Ours carry "ID · date · ▲ votes" as the container (the Markdown extension's heading symbols do not).
+      // Only this workspace's digests: earlier tests opened the repository's samples, and open digests are indexed too.
+      return all
+        .filter((s) => /^\d{4}\.\d{4,5} · /.test(s.containerName) && vscode.workspace.getWorkspaceFolder(s.location.uri))
+        .map((s) => [s.name, s.containerName, vscode.workspace.asRelativePath(s.location.uri), s.location.range.start.line])
+        .sort((a, b) => String(a[2]).localeCompare(String(b[2])));
+    };
+    assert.deepEqual(await search('underthinking'), [[UNDERTHINKING, '2501.18585 · 2025-01-30 · ▲ 15', 'paper_logs/2025/01/30.md', 2]]);
+    assert.deepEqual(await search('2501.15368'), [[`2501.15368 ${BAICHUAN}`, '2501.15368 · 2025-01-29 · ▲ 41', 'paper_logs/2025/01/29.md', 14]]);
+    assert.deepEqual(await search('Sergey Levine'), [
+      [`Sergey Levine: ${SFT}`, '2501.17161 · 2025-01-29 · ▲ 28', 'paper_logs/2025/01/29.md', 2],
+      [`Sergey Levine: ${SFT}`, '2501.17161 · 2025-01-30 · ▲ 28', 'paper_logs/2025/01/30.md', 14],
+    ]);
+  });
+});

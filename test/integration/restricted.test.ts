@@ -1,0 +1,67 @@
+// Restricted Mode: code-server started with workspace trust on and the folder never trusted. The extension declares
+// `capabilities.untrustedWorkspaces.supported: true`, so everything that only reads the digests must still work.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DailyPapersApi } from '../../src/extension';
+import { diagnosticsWhere, extension, hoverText, lineOf, open, resetEditors, rules, SOURCE, until, waitFor, workspaceUri } from './helpers';
+
+describe('Daily Papers Digest in Restricted Mode', () => {
+  let dp: DailyPapersApi;
+
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(resetEditors);
+
+  it('runs in an untrusted workspace', () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'the folder is untrusted (Restricted Mode)');
+    // The manifest is what lets VS Code enable the extension here.
+    const manifest = extension().packageJSON as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } };
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    // Workspace settings still apply in Restricted Mode (none of ours is a restricted setting): the suite stays offline.
+    assert.equal(vscode.workspace.getConfiguration('dailyPapers.metadata').get('enabled'), false);
+  });
+
+  it('activates when a digest is opened', async () => {
+    const ext = extension();
+    assert.equal(ext.isActive, false, 'activated before any Markdown file was opened');
+    await open(workspaceUri('broken.md'));
+    await waitFor(() => ext.isActive, 'activation on onLanguage:markdown in Restricted Mode');
+    dp = ext.exports;
+    assert.equal(vscode.workspace.isTrusted, false, 'still untrusted after activation');
+  });
+
+  it('shows diagnostics, and offers and applies quick fixes', async () => {
+    const document = await open(workspaceUri('broken.md'));
+    const ds = await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the problems of broken.md');
+    assert.deepEqual(rules(ds), ['thumbnail-id-mismatch', 'invalid-vote', 'label-apostrophe']);
+    assert.ok(ds.every((d) => d.source === SOURCE));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, ds[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Use the thumbnail of 2501.00663');
+    assert.ok(fix?.edit && (await vscode.workspace.applyEdit(fix.edit)));
+    await diagnosticsWhere(document.uri, (d) => d.length === 2, 'the fixed problem to disappear');
+  });
+
+  it('shows the Daily Papers tree, document symbols and hover cards', async () => {
+    const { provider } = dp.outline;
+    const uri = workspaceUri('paper_logs', '2025', '01', '29.md');
+    const document = await open(uri);
+    await until(provider.onDidChangeTreeData, () => provider.current?.document.uri.toString() === uri.toString(), 'the tree to show 29.md');
+    const day = provider.getChildren()[0]!;
+    assert.deepEqual(provider.getChildren(day).map((h) => provider.getTreeItem(h).description), ['▲ 28 · 9 authors', '▲ 41 · 5 authors', '▲ 17 · 5 authors']);
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const ours = symbols.find((s) => s.name === 'Daily Papers (2025-01-29)' && s.detail === '3 entries');
+    assert.equal(ours?.children.length, 3);
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(lineOf(document, '### [Baichuan'), 8));
+    assert.ok(hovers.map(hoverText).some((t) => t.startsWith('**[Baichuan-Omni-1.5 Technical Report](https://arxiv.org/abs/2501.15368)**')), 'the hover card');
+  });
+
+  it('finds papers across the workspace', async () => {
+    await dp.outline.index.ready;
+    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'underthinking');
+    assert.ok(found.some((s) => s.containerName === '2501.18585 · 2025-01-30 · ▲ 15'), found.map((s) => s.name).join(' | '));
+  });
+});
