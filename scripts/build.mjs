@@ -22,6 +22,8 @@ const builds = [
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },
   // Suites run by VS Code's extension host (extensionTestsPath): vscode is the host's, mocha is loaded from node_modules.
   { ...node, entryPoints: { 'integration/index': 'test/integration/index.ts', 'bench-host/index': 'test/bench-host/index.ts' }, outdir: 'out/test', external: ['vscode', 'mocha'] },
+  // The preview page's script: a DOM program of its own, loaded by the webview from media/ (built, not committed).
+  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { preview: 'src/preview/webview/main.ts' }, outdir: 'media' },
 ];
 
 if (watch) {

@@ -6,6 +6,8 @@ import { registerHover } from './features/hover';
 import { registerDigestContext } from './features/digestContext';
 import { registerOutline } from './features/registerOutline';
 import { registerValidation } from './features/registerValidation';
+import { registerPreview } from './preview/registerPreview';
+import { DigestSymbols } from './features/symbols';
 import type { DigestDocument, Problem } from './digest';
 
 /** What `activate` returns: used by the integration tests and open to other extensions. */
@@ -14,6 +16,8 @@ export interface DailyPapersApi {
   getProblems(document: vscode.TextDocument): Promise<readonly Problem[]>;
   /** The outline tree's view and provider, and the workspace paper index (for tests). */
   readonly outline: ReturnType<typeof registerOutline>;
+  /** Document symbols and folding ranges as the registered providers compute them (the same class over the same cache; for benchmarks). */
+  readonly symbols: DigestSymbols;
 }
 
 export function activate(context: vscode.ExtensionContext): DailyPapersApi {
@@ -23,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   registerDigestContext(context, digests);
   const validation = registerValidation(context, digests, log);
   const outline = registerOutline(context, digests, log);
+  registerPreview(context, digests, log);
   const hover = registerHover(context, digests, outline.index, log);
   registerAuthoring(context, digests, async (id) => {
     // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
@@ -34,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
     getDigest: (document) => digests.getDigest(document),
     getProblems: (document) => validation.problemsFor(document),
     outline,
+    symbols: new DigestSymbols(digests),
   };
 }
 

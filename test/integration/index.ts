@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./outline.test');
     await import('./hover.test');
     await import('./authoring.test');
+    await import('./preview.test');
   },
   restricted: () => import('./restricted.test'),
 };

@@ -1,0 +1,330 @@
+// One preview panel: renders its digest, sends only changed cards after edits, and handles the page's messages.
+import * as vscode from 'vscode';
+import { CardCache, diffDigests, digestBodyHtml, documentLanguage, renderDigest, type RenderedDigest, type RenderOptions } from '../digest/render';
+import type { DigestService } from '../features/digests';
+import { newNonce, previewPageHtml, type ToolbarStrings } from './page';
+import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings, type PreviewSettings } from './protocol';
+
+/** What the preview manager shares with every panel. */
+export interface PreviewContext {
+  readonly digests: DigestService;
+  readonly log: vscode.LogOutputChannel;
+  readonly extensionUri: vscode.Uri;
+  settings(): PreviewSettings;
+  /** One object per configuration, so that the card cache can tell options apart by identity. */
+  renderOptions(): RenderOptions;
+  readonly toolbarStrings: ToolbarStrings;
+  readonly pageStrings: PageStrings;
+}
+
+/** What the page last reported about itself. */
+export type PageStatus = Omit<Extract<PageMessage, { type: 'status' }>, 'type' | 'source'>;
+
+/** A preview's state, as the `dailyPapers.preview.state` command returns it (for tests and the harness). */
+export interface PreviewInfo {
+  readonly source: string;
+  readonly title: string;
+  readonly locked: boolean;
+  readonly visible: boolean;
+  readonly active: boolean;
+  readonly viewColumn: number | undefined;
+  /** The render version last sent to the page; the page has caught up when `page.version` equals it. */
+  readonly version: number;
+  /** Entries in the host's latest render. */
+  readonly entries: number;
+  readonly page: PageStatus | undefined;
+}
+
+export const mediaRoot = (extensionUri: vscode.Uri): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'media');
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [mediaRoot(extensionUri)] };
+}
+
+const EMPTY: RenderedDigest = { days: [], cards: new Map() };
+/** Edits within this many milliseconds are sent as one patch. */
+const COALESCE_MS = 16;
+
+export class DigestPreview implements vscode.Disposable {
+  private readonly cache = new CardCache();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private rendered: RenderedDigest | undefined;
+  private version = 0;
+  /** The page shows an older render than `rendered` (it was hidden when edits came): set the HTML again. */
+  private stale = true;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private status: PageStatus | undefined;
+  /** The version the page's HTML was made at; patches wait until the page has loaded it and said so. */
+  private htmlVersion = 0;
+  private waitingForPage = false;
+  /** A line to show once the page can take it ("Show in Preview" while the page loads). */
+  private pendingReveal: number | undefined;
+  private ignoreEditorScrollUntil = 0;
+  private isDisposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private sourceUri: vscode.Uri,
+    private isLocked: boolean,
+    private readonly ctx: PreviewContext,
+  ) {
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    this.disposables.push(
+      this.disposed,
+      panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) void this.refresh(true);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.updateTitle();
+    void this.refresh(true);
+  }
+
+  get source(): vscode.Uri {
+    return this.sourceUri;
+  }
+
+  get locked(): boolean {
+    return this.isLocked;
+  }
+
+  get info(): PreviewInfo {
+    return {
+      source: this.sourceUri.toString(),
+      title: this.panel.title,
+      locked: this.isLocked,
+      visible: this.panel.visible,
+      active: this.panel.active,
+      viewColumn: this.panel.viewColumn,
+      version: this.version,
+      entries: this.rendered?.cards.size ?? 0,
+      page: this.status,
+    };
+  }
+
+  isFor(uri: vscode.Uri): boolean {
+    return this.sourceUri.toString() === uri.toString();
+  }
+
+  /** Shows another document (a following preview moving with the active editor). */
+  setSource(uri: vscode.Uri): void {
+    if (this.isFor(uri)) return;
+    this.sourceUri = uri;
+    this.rendered = undefined;
+    this.status = undefined;
+    this.updateTitle();
+    void this.refresh(true);
+  }
+
+  setLocked(locked: boolean): void {
+    this.isLocked = locked;
+    this.updateTitle();
+    this.post({ type: 'config', source: this.sourceUri.toString(), settings: this.ctx.settings(), locked });
+  }
+
+  /** Settings changed: new render options need a new page; the rest is sent to the page. */
+  configurationChanged(renderOptionsChanged: boolean): void {
+    if (renderOptionsChanged) void this.refresh(true);
+    else this.post({ type: 'config', source: this.sourceUri.toString(), settings: this.ctx.settings(), locked: this.isLocked });
+  }
+
+  /** The source changed: render again soon (edits within a frame make one patch). */
+  documentChanged(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh(false);
+    }, COALESCE_MS);
+  }
+
+  /** Scrolls to the entry at `line` and highlights it (now, or when the page has loaded). */
+  revealEntry(line: number): void {
+    if (this.pageIsCurrent) {
+      const source = this.sourceUri.toString();
+      this.post({ type: 'scrollTo', source, line });
+      this.post({ type: 'cursor', source, line });
+    } else this.pendingReveal = line;
+  }
+
+  private get pageIsCurrent(): boolean {
+    return !this.stale && this.htmlVersion > 0 && (this.status?.version ?? 0) >= this.htmlVersion && this.panel.visible;
+  }
+
+  editorScrolled(line: number): void {
+    if (Date.now() < this.ignoreEditorScrollUntil || !this.ctx.settings().scrollSync) return;
+    this.post({ type: 'scrollTo', source: this.sourceUri.toString(), line });
+  }
+
+  cursorMoved(line: number): void {
+    this.post({ type: 'cursor', source: this.sourceUri.toString(), line });
+  }
+
+  private updateTitle(): void {
+    const name = this.sourceUri.path.split('/').pop() ?? this.sourceUri.toString();
+    this.panel.title = this.isLocked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
+  }
+
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => this.isFor(d.uri));
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(this.sourceUri);
+    } catch (e) {
+      this.ctx.log.warn(`preview: cannot open ${this.sourceUri.toString()}: ${String(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Renders the source. A full refresh sets the page's HTML (first paint with everything in it); otherwise only
+   * the changed cards are posted. A hidden page gets nothing: it is refreshed in full when shown again.
+   */
+  private async refresh(full: boolean): Promise<void> {
+    const document = await this.document();
+    if (this.isDisposed) return;
+    const digest = document && this.ctx.digests.getDigest(document);
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    const t0 = performance.now();
+    if (!full && !this.stale && this.rendered && !this.pageIsCurrent) {
+      // The page is still loading: messages could be lost. It says "status" when ready; patch from there.
+      this.waitingForPage = true;
+      return;
+    }
+    const next = digest ? renderDigest(digest, this.ctx.renderOptions(), this.cache) : EMPTY;
+    const source = this.sourceUri.toString();
+    const previous = this.rendered;
+    this.rendered = next;
+    if (full || this.stale || !previous) {
+      this.htmlVersion = ++this.version;
+      this.stale = false;
+      this.waitingForPage = false;
+      const editor = vscode.window.visibleTextEditors.find((e) => this.isFor(e.document.uri));
+      const reveal = this.pendingReveal;
+      this.pendingReveal = undefined;
+      const cursorLine = reveal ?? editor?.selection.active.line ?? null;
+      const scrollLine = reveal ?? (this.ctx.settings().scrollSync ? (editor?.visibleRanges[0]?.start.line ?? null) : null);
+      this.panel.webview.html = this.pageHtml(next, digest ? documentLanguage(digest.text) : 'en', cursorLine, scrollLine);
+      this.ctx.log.debug(`preview: full render of ${source} (${next.cards.size} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
+      return;
+    }
+    const patch = diffDigests(previous, next);
+    if (patch.cards.length === 0 && !patch.days) return;
+    this.version++;
+    this.post({ type: 'patch', source, version: this.version, ...patch });
+    this.ctx.log.debug(`preview: patch of ${patch.cards.length} cards${patch.days ? ' + layout' : ''} in ${(performance.now() - t0).toFixed(1)} ms`);
+  }
+
+  private pageHtml(rendered: RenderedDigest, lang: string, cursorLine: number | null, scrollLine: number | null): string {
+    const webview = this.panel.webview;
+    const media = mediaRoot(this.ctx.extensionUri);
+    return previewPageHtml({
+      nonce: newNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      title: this.panel.title,
+      lang,
+      bodyHtml: digestBodyHtml(rendered),
+      strings: this.ctx.toolbarStrings,
+      init: {
+        source: this.sourceUri.toString(),
+        version: this.version,
+        locked: this.isLocked,
+        settings: this.ctx.settings(),
+        days: rendered.days,
+        cursorLine,
+        scrollLine,
+        strings: this.ctx.pageStrings,
+      },
+    });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.panel.visible && !this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(data: unknown): void {
+    const message = parsePageMessage(data, this.sourceUri.toString());
+    if (!message) {
+      this.ctx.log.warn(`preview: ignored a message that is not valid for ${this.sourceUri.toString()}`);
+      return;
+    }
+    switch (message.type) {
+      case 'status': {
+        const { type: _t, source: _s, ...status } = message;
+        this.status = status;
+        if (!this.pageIsCurrent) return;
+        if (this.pendingReveal !== undefined) this.revealEntry(this.pendingReveal);
+        this.pendingReveal = undefined;
+        if (this.waitingForPage) {
+          this.waitingForPage = false;
+          void this.refresh(false);
+        }
+        return;
+      }
+      case 'reveal':
+        return void this.revealLine(message.line);
+      case 'scroll':
+        return this.syncEditors(message.line);
+      case 'openLink':
+        return void this.openLink(message.href);
+    }
+  }
+
+  /** Scrolls the source's visible editors so that the page's top entry is at their top. */
+  private syncEditors(line: number): void {
+    if (!this.ctx.settings().scrollSync) return;
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (!this.isFor(editor.document.uri) || line >= editor.document.lineCount) continue;
+      // Our own scrolling comes back as a visible-range change: do not send it to the page again.
+      this.ignoreEditorScrollUntil = Date.now() + 400;
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+    }
+  }
+
+  private async revealLine(line: number): Promise<void> {
+    const document = await this.document();
+    if (!document || line >= document.lineCount) return;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
+    const position = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async openLink(href: string): Promise<void> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      return;
+    }
+    if (uri.scheme !== 'http' && uri.scheme !== 'https') {
+      this.ctx.log.warn(`preview: refused to open a ${uri.scheme}: link`);
+      return;
+    }
+    await vscode.env.openExternal(uri);
+  }
+
+  reveal(column: vscode.ViewColumn, preserveFocus = false): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    clearTimeout(this.timer);
+    this.disposed.fire();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+export const createPanel = (title: string, column: vscode.ViewColumn, extensionUri: vscode.Uri, preserveFocus: boolean): vscode.WebviewPanel =>
+  vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, title, { viewColumn: column, preserveFocus }, webviewOptions(extensionUri));

@@ -1,0 +1,44 @@
+// The preview in the real host: it opens for a digest, the page (a real webview) renders every entry, and an edit reaches it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, open, workspaceUri } from './helpers';
+
+interface PreviewInfo {
+  readonly source: string;
+  readonly entries: number;
+  readonly version: number;
+  readonly page?: { readonly version: number; readonly total: number; readonly shown: number };
+}
+
+const infos = async () => (await vscode.commands.executeCommand<PreviewInfo[]>('dailyPapers.preview.state')) ?? [];
+
+describe('preview', () => {
+  before(api);
+
+  it('opens beside a digest, renders its entries on the page, and follows an edit', async () => {
+    const uri = workspaceUri('digest.md');
+    const document = await open(uri);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('dailyPapers.preview.openToSide');
+    let info: PreviewInfo | undefined;
+    const caughtUp = async () => {
+      info = (await infos()).find((i) => i.source === uri.toString());
+      return info !== undefined && info.page !== undefined && info.page.version === info.version;
+    };
+    for (let i = 0; i < 150 && !(await caughtUp()); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(info, 'a preview of digest.md is open');
+    assert.ok(info.page && info.page.version === info.version, 'the page rendered the host\'s latest version');
+    const entries = (await api()).getDigest(document)!.entries.length;
+    assert.equal(info.entries, entries);
+    assert.equal(info.page!.total, entries, 'the page shows a card per entry');
+
+    const edit = new vscode.WorkspaceEdit();
+    const title = (await api()).getDigest(document)!.entries[0].titleRange;
+    edit.insert(uri, new vscode.Position(title.start.line, title.start.character), 'Edited: ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const before = info.version;
+    for (let i = 0; i < 150 && !((await caughtUp()) && info!.version > before); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(info!.version > before && info!.page!.version === info!.version, 'the edit reached the page');
+    await vscode.commands.executeCommand('undo');
+  });
+});
