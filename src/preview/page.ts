@@ -102,3 +102,16 @@ export function previewPageHtml(o: PageOptions): string {
     '</html>',
   ].join('\n');
 }
+
+/**
+ * The page for a digest above `dailyPapers.preview.maxSize`: a message and no script, so a huge file never
+ * ties up the extension host or the page (the outline and diagnostics keep working).
+ */
+export function tooLargePageHtml(cspSource: string, styleUri: string, message: string): string {
+  return [
+    '<!DOCTYPE html><html><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource};">`,
+    `<link rel="stylesheet" href="${escapeHtml(styleUri)}">`,
+    `</head><body><main><p class="empty">${escapeHtml(message)}</p></main></body></html>`,
+  ].join('');
+}

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { CardCache, diffDigests, digestBodyHtml, documentLanguage, renderDigest, type RenderedDigest, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
-import { newNonce, previewPageHtml, type ToolbarStrings } from './page';
+import { newNonce, previewPageHtml, tooLargePageHtml, type ToolbarStrings } from './page';
+import { previewConfig } from './settings';
 import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings, type PreviewSettings } from './protocol';
 
 /** What the preview manager shares with every panel. */
@@ -194,6 +195,15 @@ export class DigestPreview implements vscode.Disposable {
     if (!full && !this.stale && this.rendered && !this.pageIsCurrent) {
       // The page is still loading: messages could be lost. It says "status" when ready; patch from there.
       this.waitingForPage = true;
+      return;
+    }
+    if (digest && digest.text.length > previewConfig().maxSize) {
+      // Degrade gracefully: a message instead of thousands of cards; rendering resumes below the limit.
+      this.rendered = undefined;
+      this.stale = false;
+      const style = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.ctx.extensionUri), 'preview.css')).toString();
+      const message = vscode.l10n.t('This digest has {0} characters, more than dailyPapers.preview.maxSize ({1}): the preview is off for it. The outline and diagnostics still work.', digest.text.length, previewConfig().maxSize);
+      this.panel.webview.html = tooLargePageHtml(this.panel.webview.cspSource, style, message);
       return;
     }
     const next = digest ? renderDigest(digest, this.ctx.renderOptions(), this.cache) : EMPTY;

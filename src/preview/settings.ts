@@ -6,6 +6,8 @@ export const PREVIEW_SECTION = 'dailyPapers.preview';
 
 export interface PreviewConfig extends PreviewSettings {
   readonly maxAuthors: number;
+  /** Characters above which the preview shows a message instead of the cards. */
+  readonly maxSize: number;
 }
 
 export function previewConfig(scope?: vscode.ConfigurationScope): PreviewConfig {
@@ -15,5 +17,6 @@ export function previewConfig(scope?: vscode.ConfigurationScope): PreviewConfig 
     scrollSync: c.get<boolean>('scrollSync', true),
     showThumbnails: c.get<boolean>('showThumbnails', true),
     maxAuthors: Math.max(1, Math.floor(c.get<number>('maxAuthors', 12))),
+    maxSize: Math.max(0, c.get<number>('maxSize', 5_000_000)),
   };
 }

@@ -41,4 +41,29 @@ describe('preview', () => {
     assert.ok(info!.version > before && info!.page!.version === info!.version, 'the edit reached the page');
     await vscode.commands.executeCommand('undo');
   });
+
+  it('degrades to a message above dailyPapers.preview.maxSize, while outline and diagnostics keep working', async () => {
+    const uri = workspaceUri('digest.md');
+    const document = await open(uri);
+    await vscode.window.showTextDocument(document);
+    const config = vscode.workspace.getConfiguration('dailyPapers.preview');
+    await config.update('maxSize', 100, vscode.ConfigurationTarget.Workspace);
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), '\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      let info: PreviewInfo | undefined;
+      for (let i = 0; i < 100; i++) {
+        info = (await infos()).find((x) => x.source === uri.toString());
+        if (info && info.entries === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(info?.entries, 0, 'no cards rendered for a digest above the limit');
+      const digest = (await api()).getDigest(document);
+      assert.ok(digest && digest.entries.length > 0, 'the model (outline, diagnostics) is still there');
+    } finally {
+      await config.update('maxSize', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('undo');
+    }
+  });
 });
