@@ -79,6 +79,8 @@ function segmentIndexAt(segments: readonly Segment[], offset: number): number {
 }
 
 function parseSegment(text: string, s: ScannedSegment): Segment {
+  // A heading needs a line: an empty segment (the text ends where it would start) is no entry or day.
+  if (s.start >= s.end) return { ...s, kind: 'preamble' };
   if (s.kind === 'h3') return { ...s, entry: parseEntry(text, s.start, s.end, s.line) };
   if (s.kind === 'day') return { ...s, day: parseDayHeader(text, s) };
   return s;

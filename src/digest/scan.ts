@@ -82,7 +82,8 @@ export function scanSegments(
   const segments: ScannedSegment[] = [];
   let segStart = from;
   let segLine = line;
-  let segKind: SegmentKind = firstKind;
+  // At the start of the text the first line is classified below; an empty text is all preamble.
+  let segKind: SegmentKind = from === 0 ? 'preamble' : firstKind;
   let state: Opaque = null;
   let start = from;
   let first = true;

@@ -111,3 +111,18 @@ describe('DigestCache', () => {
     assert.ok(cache.peek('c'));
   });
 });
+
+describe('updateDigest: edits that empty the text', () => {
+  it('deleting a lone heading down to nothing (found by the property tests)', () => {
+    let doc = parseDigest('');
+    for (const [text, change] of [
+      ['### ', { rangeOffset: 0, rangeLength: 0, text: '### ' }],
+      ['###', { rangeOffset: 3, rangeLength: 1, text: '' }],
+      ['', { rangeOffset: 0, rangeLength: 3, text: '' }],
+    ] as const) {
+      doc = updateDigest(doc, text, [change]);
+      assert.equal(JSON.stringify(doc.entries), JSON.stringify(parseDigest(text).entries));
+    }
+    assert.deepEqual(doc.entries, []);
+  });
+});
