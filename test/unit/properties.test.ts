@@ -84,7 +84,9 @@ const wordsOf = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 // ---- properties ------------------------------------------------------------------------------------------
 
-describe(`properties (${RUNS} cases each, seed ${SEED})`, () => {
+describe(`properties (${RUNS} cases each, seed ${SEED})`, function () {
+  // 10,000 cases take minutes on a busy 2-core machine; the cases, not the clock, are what is tested.
+  this.timeout(60 * 60_000);
   const sources: [string, fc.Arbitrary<string>][] = [
     ['generated digests', digest],
     ['any text', fc.string({ unit: 'binary', maxLength: 200 })],
@@ -126,8 +128,12 @@ describe(`properties (${RUNS} cases each, seed ${SEED})`, () => {
           const fixed = applyEdits(text, p.fix.edits);
           assert.ok(fixed !== null, `${p.ruleId}: overlapping edits`);
           const after = validate(parseDigest(fixed));
-          const same = after.filter((q) => q.ruleId === p.ruleId && q.message === p.message && q.range.start.line === p.range.start.line && q.range.start.character === p.range.start.character);
-          assert.equal(same.length, 0, `${p.ruleId} still reported after its fix: ${p.message}`);
+          // Gone means: not at its place any more, or (when an identical neighbour moved into its place, as two
+          // adjacent control characters do) one fewer of its kind. A fix may change a document-wide majority, so
+          // the same message can appear elsewhere; only one still standing at its own place, uncounted, fails.
+          const alike = (list: typeof problems) => list.filter((q) => q.ruleId === p.ruleId && q.message === p.message);
+          const inPlace = alike(after).filter((q) => q.range.start.line === p.range.start.line && q.range.start.character === p.range.start.character);
+          assert.ok(inPlace.length === 0 || alike(after).length < alike(problems).length, `${p.ruleId} still reported after its fix: ${p.message}`);
           assert.ok(after.filter((q) => q.severity === 'error').length <= errorsBefore, `${p.ruleId}'s fix introduced an error`);
         }
       }),
