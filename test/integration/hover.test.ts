@@ -62,7 +62,8 @@ describe('Hover', () => {
     assert.ok(hover.range?.contains(new vscode.Position(line, 10)), 'the hover range covers the title');
     // Command links are trusted for exactly the commands the card uses.
     const markdown = hover.contents[0] as vscode.MarkdownString;
-    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['dailyPapers.revealLine', 'dailyPapers.copyBibtex'] });
+    // "Show in Preview" is offered now that the preview is registered; no other command may run from a card.
+    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['dailyPapers.revealLine', 'dailyPapers.copyBibtex', 'dailyPapers.showPreview'] });
   });
 
   it('shows the card of a paper from another digest on a bare arXiv:ID', async () => {
