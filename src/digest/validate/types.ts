@@ -1,5 +1,8 @@
 // Types of the validator: rules, problems and fixes, independent of VS Code.
-import type { DigestDocument, DigestEntry, LabelStyle, Position, Range, TextEdit } from '../types';
+import type { DocumentStyle } from '../style';
+import type { DigestDocument, DigestEntry, Position, Range, TextEdit } from '../types';
+
+export type { DocumentStyle };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -24,14 +27,6 @@ export interface RuleMeta {
   readonly name: string;
   readonly severity: SeveritySetting;
   readonly fixable: boolean;
-}
-
-/** What the document looks like as a whole, so era-dependent rules judge it by its own majority. */
-export interface DocumentStyle {
-  /** The label style most sections use (`none` when no section has a label). */
-  readonly labelStyle: Exclude<LabelStyle, 'malformed'>;
-  /** True when most summaries are written in Korean. */
-  readonly korean: boolean;
 }
 
 export interface RuleContext {

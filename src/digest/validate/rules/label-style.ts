@@ -1,6 +1,6 @@
 // Style drift: an entry whose labels use another style than the document's majority (a hint, never an error).
 import { entryRule } from '../types';
-import { labelMarkup } from './labels';
+import { labelMarkup } from '../../lines';
 
 export default entryRule({ id: 'label-style', name: 'Label style differs from the document', severity: 'hint', fixable: true }, (entry, ctx) => {
   const majority = ctx.style.labelStyle;

@@ -1,6 +1,6 @@
 // A summary label whose stars or colon are wrong, e.g. `***Technical Details*:`.
 import { entryRule } from '../types';
-import { labelMarkup, preferredStyle } from './labels';
+import { labelMarkup, preferredStyle } from '../../lines';
 
 export default entryRule({ id: 'malformed-label', name: 'Malformed label', severity: 'error', fixable: true }, (entry, ctx) => {
   const style = preferredStyle(ctx.style.labelStyle);

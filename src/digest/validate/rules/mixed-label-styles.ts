@@ -1,6 +1,6 @@
 // One entry mixing `***X***:` and `**X**:` labels.
 import { entryRule } from '../types';
-import { labelMarkup } from './labels';
+import { labelMarkup } from '../../lines';
 
 export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles', severity: 'warning', fixable: true }, (entry, ctx) => {
   const labelled = entry.sections.filter((s) => s.labelStyle === 'bold' || s.labelStyle === 'bold-italic');
