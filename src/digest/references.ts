@@ -1,6 +1,7 @@
 // Finds arXiv references in digest text (title links, arXiv/HF URLs, thumbnails, `arXiv:ID`, bare IDs): for hovers and links.
 import { isValidArxivId } from './arxiv';
 import { BlockTracker } from './lines';
+import { entryAtLine } from './outline';
 import { linesOf, position } from './text';
 import type { DigestDocument, DigestEntry, Range } from './types';
 
@@ -83,21 +84,6 @@ export function findArxivReferences(line: string): ArxivReference[] {
 /** The reference under `character` (the character the pointer is on), if any. */
 export function referenceAtCharacter(line: string, character: number): ArxivReference | undefined {
   return findArxivReferences(line).find((r) => r.start <= character && character < r.end);
-}
-
-/** The entry whose range holds `line` (entries are in source order and do not overlap). */
-export function entryAtLine(doc: DigestDocument, line: number): DigestEntry | undefined {
-  const entries = doc.entries;
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = entries[mid].range;
-    if (line < r.start.line) hi = mid - 1;
-    else if (line > r.end.line) lo = mid + 1;
-    else return entries[mid];
-  }
-  return undefined;
 }
 
 export type ReferenceTargetKind = 'title' | 'media' | ArxivReferenceKind;

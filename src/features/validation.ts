@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
 import { toDiagnostic } from './convert';
 import type { DigestService } from './digests';
+import { Disposable } from './dispose';
 import { CONFIG_FILE, readConfigFile, SECTION, validationSettings } from './settings';
 
 interface Validated {
@@ -17,29 +18,28 @@ interface CrossFile {
   readonly problems: readonly Problem[];
 }
 
-export class ValidationService implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('dailyPapers');
+export class ValidationService extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('dailyPapers'));
   private readonly results = new Map<string, Validated>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** `.daily-papers.json` per workspace folder, read once and re-read when it changes. */
   private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
   /** Cross-file problems from the last workspace run, kept for documents not edited since. */
   private readonly workspaceProblems = new Map<string, CrossFile>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly digests: DigestService,
     private readonly docsUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`));
     const reloadConfig = () => {
       this.fileConfigs.clear();
       this.revalidateOpen();
     };
-    this.disposables.push(
-      this.collection,
-      watcher,
+    this.register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
+    [
       watcher.onDidChange(reloadConfig),
       watcher.onDidCreate(reloadConfig),
       watcher.onDidDelete(reloadConfig),
@@ -47,7 +47,7 @@ export class ValidationService implements vscode.Disposable {
       digests.onDidChangeDigest((d) => this.schedule(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.revalidateOpen()),
-    );
+    ].forEach((d) => this.register(d));
     this.revalidateOpen();
   }
 
@@ -121,10 +121,5 @@ export class ValidationService implements vscode.Disposable {
 
   private revalidateOpen(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -2,14 +2,14 @@
 import * as vscode from 'vscode';
 import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
+import { Disposable } from '../features/dispose';
 import { createPanel, DigestPreview, type PreviewContext, type PreviewInfo } from './preview';
 import { parsePreviewState } from './protocol';
 import { previewConfig, PREVIEW_SECTION } from './settings';
 import { pageStrings, renderStrings, toolbarStrings } from './strings';
 
-export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly previews = new Set<DigestPreview>();
-  private readonly disposables: vscode.Disposable[] = [];
   private options: RenderOptions = DEFAULT_RENDER_OPTIONS;
   private readonly ctx: PreviewContext;
   /** The preview whose panel was focused last (for the lock, "show source" and export commands). */
@@ -20,6 +20,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     log: vscode.LogOutputChannel,
     extensionUri: vscode.Uri,
   ) {
+    super();
     this.options = this.readOptions();
     this.ctx = {
       digests,
@@ -30,7 +31,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       toolbarStrings: toolbarStrings(),
       pageStrings: pageStrings(),
     };
-    this.disposables.push(
+    this.register({ dispose: () => [...this.previews].forEach((p) => p.dispose()) });
+    [
       digests.onDidChangeDigest((document) => this.forSource(document.uri).forEach((p) => p.documentChanged())),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor.document)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -46,7 +48,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         if (!changed) this.options = previous;
         for (const p of this.previews) p.configurationChanged(changed);
       }),
-    );
+    ].forEach((d) => this.register(d));
   }
 
   private readOptions(): RenderOptions {
@@ -121,10 +123,5 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     this.add(panel, vscode.Uri.parse(saved.source), saved.locked);
-  }
-
-  dispose(): void {
-    for (const p of [...this.previews]) p.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

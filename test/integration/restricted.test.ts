@@ -60,7 +60,7 @@ describe('Daily Papers Digest in Restricted Mode', () => {
   });
 
   it('finds papers across the workspace', async () => {
-    await dp.outline.index.ready;
+    await dp.index.ready;
     const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'underthinking');
     assert.ok(found.some((s) => s.containerName === '2501.18585 · 2025-01-30 · ▲ 15'), found.map((s) => s.name).join(' | '));
   });
