@@ -46,14 +46,18 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   const isActive = (uri: vscode.Uri) => uri.toString() === vscode.window.activeTextEditor?.document.uri.toString();
 
   let followTimer: ReturnType<typeof setTimeout> | undefined;
-  const follow = (editor: vscode.TextEditor) => {
+  /** Selects the element at the editor's cursor. A reveal fails when the tree changes under it: try again, a few times. */
+  const follow = (editor: vscode.TextEditor, attempt = 0) => {
     clearTimeout(followTimer);
     if (!view.visible) return;
     followTimer = setTimeout(() => {
       if (!view.visible || !followCursorEnabled() || editor.document !== provider.current?.document) return;
-      const handle = provider.handleAtLine(editor.selection.active.line);
-      // The document may change while the reveal runs; a reveal that lost its element is simply dropped.
-      if (handle && view.selection[0]?.id !== handle.id) view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+      const line = editor.selection.active.line;
+      const handle = provider.handleAtLine(line);
+      if (!handle || view.selection[0]?.id === handle.id) return;
+      view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => {
+        if (attempt < 3 && editor.selection.active.line === line) follow(editor, attempt + 1);
+      });
     }, 100);
   };
   const setSort = (sort: OutlineSort) => () => {
