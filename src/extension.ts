@@ -1,6 +1,8 @@
 // The composition root: creates the shared digest service and wires each feature to it.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './features/authoring';
+import { Configuration } from './features/configuration';
+import type { SettingsSchema } from './features/configSchema';
 import { DigestService } from './features/digests';
 import { registerHover } from './features/hover';
 import { registerDigestContext } from './features/digestContext';
@@ -18,18 +20,22 @@ export interface DailyPapersApi {
   readonly outline: ReturnType<typeof registerOutline>;
   /** Document symbols and folding ranges as the registered providers compute them (the same class over the same cache; for benchmarks). */
   readonly symbols: DigestSymbols;
+  /** The checked settings (and the warnings about invalid values). */
+  readonly configuration: Configuration;
 }
 
 export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   const log = vscode.window.createOutputChannel('Daily Papers', { log: true });
-  const digests = new DigestService();
-  context.subscriptions.push(log, digests);
+  const manifest = context.extension.packageJSON as { contributes: { configuration: { properties: SettingsSchema } } };
+  const configuration = new Configuration(manifest.contributes.configuration.properties, log);
+  const digests = new DigestService(configuration);
+  context.subscriptions.push(log, configuration, digests);
   registerDigestContext(context, digests);
-  const validation = registerValidation(context, digests, log);
-  const outline = registerOutline(context, digests, log);
-  registerPreview(context, digests, log);
-  const hover = registerHover(context, digests, outline.index, log);
-  registerAuthoring(context, digests, async (id) => {
+  const validation = registerValidation(context, digests, log, configuration);
+  const outline = registerOutline(context, digests, log, configuration);
+  registerPreview(context, digests, log, configuration);
+  const hover = registerHover(context, digests, outline.index, log, configuration);
+  registerAuthoring(context, digests, configuration, async (id) => {
     // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
     const [known] = (await hover.metadata()?.lookup([id], 3000)) ?? [];
     const record = known?.arxiv.record;
@@ -40,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
     getProblems: (document) => validation.problemsFor(document),
     outline,
     symbols: new DigestSymbols(digests),
+    configuration,
   };
 }
 

@@ -1,6 +1,7 @@
 // The extension's one parse cache: every feature asks here for the digest model of an open document.
 import * as vscode from 'vscode';
 import { DigestCache, type DigestDocument } from '../digest';
+import type { Configuration } from './configuration';
 
 export class DigestService implements vscode.Disposable {
   private readonly cache = new DigestCache();
@@ -9,7 +10,7 @@ export class DigestService implements vscode.Disposable {
   /** Fires when a digest document's text changes (features re-read it through `getDigest`). */
   readonly onDidChangeDigest = this.changed.event;
 
-  constructor() {
+  constructor(private readonly configuration: Configuration) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -33,8 +34,7 @@ export class DigestService implements vscode.Disposable {
   }
 
   private matchesFilesSetting(document: vscode.TextDocument): boolean {
-    const patterns = vscode.workspace.getConfiguration('dailyPapers', document).get<string[]>('files', []);
-    return patterns.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
+    return this.configuration.get('files').files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@ import { buildCard, paperFromEntry, type CardOptions, type CardPaper, type Entry
 import { MetadataService } from '../metadata/service';
 import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../metadata/store';
 import { toRange } from './convert';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
 import { registerDocumentLinks } from './documentLinks';
 import { DIGEST_SELECTOR } from './registerValidation';
@@ -21,16 +22,9 @@ const MAX_PREFETCH = 50;
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 export const DEFAULT_HUGGING_FACE_API_URL = 'https://huggingface.co/api';
 
-function cardOptions(scope: vscode.ConfigurationScope): { enabled: boolean; options: Partial<CardOptions> } {
-  const c = vscode.workspace.getConfiguration('dailyPapers.hover', scope);
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    options: {
-      showThumbnail: c.get<boolean>('showThumbnail', true),
-      maxAuthors: Math.max(1, c.get<number>('maxAuthors', 5)),
-      summaryLength: Math.max(0, c.get<number>('summaryLength', 240)),
-    },
-  };
+function cardOptions(configuration: Configuration): { enabled: boolean; options: Partial<CardOptions> } {
+  const { enabled, showThumbnail, maxAuthors, summaryLength } = configuration.get('hover');
+  return { enabled, options: { showThumbnail, maxAuthors, summaryLength } };
 }
 
 interface MetadataSettings {
@@ -41,14 +35,14 @@ interface MetadataSettings {
   readonly timeoutSeconds: number;
 }
 
-function metadataSettings(): MetadataSettings {
-  const c = vscode.workspace.getConfiguration('dailyPapers.metadata');
+function metadataSettings(configuration: Configuration): MetadataSettings {
+  const c = configuration.get('metadata');
   return {
-    enabled: c.get<boolean>('enabled', true),
-    arxivApiUrl: c.get<string>('arxivApiUrl', DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
-    huggingFaceApiUrl: c.get<string>('huggingFaceApiUrl', DEFAULT_HUGGING_FACE_API_URL) || DEFAULT_HUGGING_FACE_API_URL,
-    cacheHours: Math.max(0, c.get<number>('cacheHours', 24)),
-    timeoutSeconds: Math.max(1, c.get<number>('timeout', 10)),
+    enabled: c.enabled,
+    arxivApiUrl: c.arxivApiUrl || DEFAULT_ARXIV_API_URL,
+    huggingFaceApiUrl: c.huggingFaceApiUrl || DEFAULT_HUGGING_FACE_API_URL,
+    cacheHours: c.cacheHours,
+    timeoutSeconds: c.timeout,
   };
 }
 
@@ -57,7 +51,11 @@ class MetadataHolder implements vscode.Disposable {
   private service: MetadataService | undefined;
   private closing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly configuration: Configuration,
+  ) {
     this.reset();
   }
 
@@ -69,7 +67,7 @@ class MetadataHolder implements vscode.Disposable {
     const previous = this.service;
     this.service = undefined;
     if (previous) this.closing = this.closing.then(() => previous.close());
-    const settings = metadataSettings();
+    const settings = metadataSettings(this.configuration);
     if (!settings.enabled) return;
     const storage = this.context.globalStorageUri;
     const store: MetadataStore = storage.scheme === 'file' ? new FileMetadataStore(storage.fsPath) : new MemoryMetadataStore();
@@ -119,10 +117,11 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     private readonly digests: DigestService,
     private readonly workspace: WorkspaceIndex,
     private readonly metadata: () => MetadataService | undefined,
+    private readonly configuration: Configuration,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const settings = cardOptions(document);
+    const settings = cardOptions(this.configuration);
     if (!settings.enabled) return undefined;
     const digest = this.digests.getDigest(document);
     if (!digest) return undefined;
@@ -184,10 +183,10 @@ function prefetchVisible(digests: DigestService, service: MetadataService | unde
   if (ids.size > 0) service.request([...ids].slice(0, MAX_PREFETCH));
 }
 
-export function registerHover(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex, log: vscode.LogOutputChannel): { provider: PaperHoverProvider; metadata: () => MetadataService | undefined } {
-  const holder = new MetadataHolder(context, log);
+export function registerHover(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex, log: vscode.LogOutputChannel, configuration: Configuration): { provider: PaperHoverProvider; metadata: () => MetadataService | undefined } {
+  const holder = new MetadataHolder(context, log, configuration);
   const metadata = () => holder.current;
-  const provider = new PaperHoverProvider(digests, index, metadata);
+  const provider = new PaperHoverProvider(digests, index, metadata, configuration);
   let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   const schedulePrefetch = () => {
     clearTimeout(prefetchTimer);
@@ -199,8 +198,8 @@ export function registerHover(context: vscode.ExtensionContext, digests: DigestS
     vscode.languages.registerHoverProvider(DIGEST_SELECTOR, provider),
     vscode.window.onDidChangeTextEditorVisibleRanges(schedulePrefetch),
     vscode.window.onDidChangeVisibleTextEditors(schedulePrefetch),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('dailyPapers.metadata')) return;
+    configuration.onDidChange((section) => {
+      if (section !== 'metadata') return;
       holder.reset();
       schedulePrefetch();
     }),
@@ -211,7 +210,7 @@ export function registerHover(context: vscode.ExtensionContext, digests: DigestS
       vscode.window.setStatusBarMessage(vscode.l10n.t('Paper metadata cache cleared'), 3000);
     }),
   );
-  registerDocumentLinks(context, digests);
+  registerDocumentLinks(context, digests, configuration);
   schedulePrefetch();
   return { provider, metadata };
 }

@@ -5,7 +5,6 @@ import { buildOutline, nodeAtLine, type Outline, type OutlineNode, type OutlineS
 import { DIAGNOSTIC_SOURCE } from './convert';
 import type { DigestService } from './digests';
 import type { EntryRef } from './entryTarget';
-import { SECTION } from './settings';
 
 /** The tree's element: a stable handle per id, so that VS Code can match elements across refreshes. */
 export interface OutlineHandle {
@@ -196,8 +195,4 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-export function followCursorEnabled(): boolean {
-  return vscode.workspace.getConfiguration(SECTION).get<boolean>('outline.followCursor', true);
 }

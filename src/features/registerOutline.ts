@@ -2,8 +2,9 @@
 // workspace index with workspace symbols and "Go to Paper…"; and the paper commands.
 import * as vscode from 'vscode';
 import type { OutlineSort } from '../digest';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
-import { followCursorEnabled, OutlineProvider, type OutlineHandle } from './outlineView';
+import { OutlineProvider, type OutlineHandle } from './outlineView';
 import { registerPaperCommands, revealLine } from './paperCommands';
 import { DIGEST_SELECTOR } from './registerValidation';
 import { DigestSymbols } from './symbols';
@@ -11,7 +12,7 @@ import { goToPaper, PaperSymbols, WorkspaceIndex } from './workspaceIndex';
 
 const isHandle = (arg: unknown): arg is OutlineHandle => typeof arg === 'object' && arg !== null && typeof (arg as OutlineHandle).id === 'string';
 
-export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel): { provider: OutlineProvider; view: vscode.TreeView<OutlineHandle>; index: WorkspaceIndex } {
+export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel, configuration: Configuration): { provider: OutlineProvider; view: vscode.TreeView<OutlineHandle>; index: WorkspaceIndex } {
   const provider = new OutlineProvider(digests);
   const view = vscode.window.createTreeView('dailyPapers.outline', { treeDataProvider: provider, showCollapseAll: true });
   const index = new WorkspaceIndex(digests, log);
@@ -24,7 +25,7 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   const follow = (editor: vscode.TextEditor) => {
     clearTimeout(followTimer);
     followTimer = setTimeout(() => {
-      if (!view.visible || !followCursorEnabled() || editor.document !== provider.current?.document) return;
+      if (!view.visible || !configuration.get('outline').followCursor || editor.document !== provider.current?.document) return;
       const handle = provider.handleAtLine(editor.selection.active.line);
       // The document may change while the reveal runs; a reveal that lost its element is simply dropped.
       if (handle && view.selection[0]?.id !== handle.id) view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => undefined);

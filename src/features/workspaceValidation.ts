@@ -13,8 +13,7 @@ interface Loaded extends NamedDigest {
 }
 
 /** Files the `dailyPapers.files` setting makes digests even before they have a day header. */
-async function filesSettingMatches(): Promise<Set<string>> {
-  const patterns = vscode.workspace.getConfiguration('dailyPapers').get<string[]>('files', []);
+async function filesSettingMatches(patterns: readonly string[]): Promise<Set<string>> {
   const found = await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE)));
   return new Set(found.flat().map((u) => u.toString()));
 }
@@ -31,12 +30,12 @@ async function load(uri: vscode.Uri, digests: DigestService, byGlob: Set<string>
   return doc && { name: vscode.workspace.asRelativePath(uri), uri, doc, version: open?.version ?? -1 };
 }
 
-export async function validateWorkspace(digests: DigestService, validation: ValidationService): Promise<string | undefined> {
+export async function validateWorkspace(digests: DigestService, validation: ValidationService, filesSetting: readonly string[]): Promise<string | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating digests'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles('**/*.md', EXCLUDE, undefined, token);
-      const byGlob = await filesSettingMatches();
+      const byGlob = await filesSettingMatches(filesSetting);
       const loaded: Loaded[] = [];
       for (const [i, uri] of uris.entries()) {
         if (token.isCancellationRequested) return undefined;

@@ -3,15 +3,15 @@ import * as vscode from 'vscode';
 import { CardCache, diffDigests, digestBodyHtml, documentLanguage, renderDigest, type RenderedDigest, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
 import { newNonce, previewPageHtml, tooLargePageHtml, type ToolbarStrings } from './page';
-import { previewConfig } from './settings';
-import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings, type PreviewSettings } from './protocol';
+import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings } from './protocol';
+import type { PreviewConfig } from './settings';
 
 /** What the preview manager shares with every panel. */
 export interface PreviewContext {
   readonly digests: DigestService;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
-  settings(): PreviewSettings;
+  settings(): PreviewConfig;
   /** One object per configuration, so that the card cache can tell options apart by identity. */
   renderOptions(): RenderOptions;
   readonly toolbarStrings: ToolbarStrings;
@@ -197,12 +197,12 @@ export class DigestPreview implements vscode.Disposable {
       this.waitingForPage = true;
       return;
     }
-    if (digest && digest.text.length > previewConfig().maxSize) {
+    if (digest && digest.text.length > this.ctx.settings().maxSize) {
       // Degrade gracefully: a message instead of thousands of cards; rendering resumes below the limit.
       this.rendered = undefined;
       this.stale = false;
       const style = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.ctx.extensionUri), 'preview.css')).toString();
-      const message = vscode.l10n.t('This digest has {0} characters, more than dailyPapers.preview.maxSize ({1}): the preview is off for it. The outline and diagnostics still work.', digest.text.length, previewConfig().maxSize);
+      const message = vscode.l10n.t('This digest has {0} characters, more than dailyPapers.preview.maxSize ({1}): the preview is off for it. The outline and diagnostics still work.', digest.text.length, this.ctx.settings().maxSize);
       this.panel.webview.html = tooLargePageHtml(this.panel.webview.cspSource, style, message);
       return;
     }
