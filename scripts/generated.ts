@@ -1,7 +1,7 @@
 // What `npm run generate` writes from the rule modules' metadata (the one place a rule is described): the
-// settings enum, the config file schema, the `rule.*` translations and the docs table. Pure: text in, text out.
+// settings' enums, the config file schema, the `rule.*` translations and the docs table. Pure: text in, text out.
 import { RULES } from '../src/digest/validate/rules';
-import { SEVERITIES } from '../src/digest/validate/config';
+import { LABEL_STYLE_SETTINGS, SEVERITIES } from '../src/digest/validate/config';
 import type { RuleMeta } from '../src/digest/validate/types';
 
 /** Files written by the generator, relative to the repository root. */
@@ -28,13 +28,16 @@ function ruleProperties(describe: (meta: RuleMeta) => string): Record<string, un
 
 function manifest(text: string): string {
   const pkg = JSON.parse(text);
-  pkg.contributes.configuration.properties['dailyPapers.validation.rules'].properties = ruleProperties((m) => `%rule.${m.id}.description%`);
+  const settings = pkg.contributes.configuration.properties;
+  settings['dailyPapers.validation.rules'].properties = ruleProperties((m) => `%rule.${m.id}.description%`);
+  settings['dailyPapers.validation.labelStyle'].enum = [...LABEL_STYLE_SETTINGS];
   return json(pkg);
 }
 
 function schema(text: string): string {
   const s = JSON.parse(text);
   s.properties.rules.properties = ruleProperties((m) => description(m, false));
+  s.properties.labelStyle.enum = [...LABEL_STYLE_SETTINGS];
   return json(s);
 }
 
