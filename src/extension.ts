@@ -2,6 +2,8 @@
 // to each feature; features never reach through each other for a service.
 import * as vscode from 'vscode';
 import { registerAuthoring } from './features/authoring';
+import { Configuration } from './features/configuration';
+import type { SettingsSchema } from './features/configSchema';
 import { DigestService } from './features/digests';
 import { registerDigestContext } from './features/digestContext';
 import { registerHover } from './features/hover';
@@ -27,21 +29,25 @@ export interface DailyPapersApi {
   readonly stats: DigestService['stats'];
   /** This extension's log folder; the extension host's own log is beside it (tests read it). */
   readonly logUri: vscode.Uri;
+  /** The checked settings (and the warnings about invalid values). */
+  readonly configuration: Configuration;
 }
 
 export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   const log = vscode.window.createOutputChannel('Daily Papers', { log: true });
-  const digests = new DigestService();
+  const manifest = context.extension.packageJSON as { contributes: { configuration: { properties: SettingsSchema } } };
+  const configuration = new Configuration(manifest.contributes.configuration.properties, log);
+  const digests = new DigestService(configuration);
   const index = new WorkspaceIndex(digests, log);
-  const metadata = new MetadataHolder(context, log);
-  context.subscriptions.push(log, digests, index, metadata);
+  const metadata = new MetadataHolder(context, log, configuration);
+  context.subscriptions.push(log, configuration, digests, index, metadata);
 
   registerDigestContext(context, digests);
-  const validation = registerValidation(context, digests, log);
-  const outline = registerOutline(context, digests, index);
-  registerPreview(context, digests, log);
-  registerHover(context, { digests, index, metadata });
-  registerAuthoring(context, digests, async (id) => {
+  const validation = registerValidation(context, digests, log, configuration);
+  const outline = registerOutline(context, digests, index, configuration);
+  registerPreview(context, digests, log, configuration);
+  registerHover(context, { digests, index, metadata, configuration });
+  registerAuthoring(context, digests, configuration, async (id) => {
     // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
     const [known] = (await metadata.current?.lookup([id], 3000)) ?? [];
     const record = known?.arxiv.record;
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
       return digests.stats;
     },
     logUri: context.logUri,
+    configuration,
   };
 }
 

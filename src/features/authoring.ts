@@ -8,7 +8,7 @@ import {
 import { toTextEdit } from './convert';
 import type { DigestService } from './digests';
 import { DIGEST_SELECTOR } from './registerValidation';
-import { SECTION } from './settings';
+import type { Configuration } from './configuration';
 
 /** What the metadata service knows of a paper, when it is online; undefined otherwise. */
 export type PaperLookup = (arxivId: string) => Promise<{ title?: string; authors?: readonly string[] } | undefined>;
@@ -28,7 +28,7 @@ function entrySnippet(text: string): vscode.SnippetString {
   return new vscode.SnippetString(escaped.replace(/^(- \*{2,3}[^*\n]+\*{2,3}:)$/gm, (line) => `${line} $${++n}`).replace(/^### \[([^\]\n]*)\]/m, (_m, title: string) => `### [\${1:${title}}]`));
 }
 
-async function newDigest(): Promise<void> {
+async function newDigest(configuration: Configuration): Promise<void> {
   const date = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Digest'),
     prompt: vscode.l10n.t('Date of the digest (YYYY-MM-DD)'),
@@ -43,7 +43,7 @@ async function newDigest(): Promise<void> {
     await vscode.window.showTextDocument(doc);
     return;
   }
-  const pattern = vscode.workspace.getConfiguration(SECTION, folder).get<string>('newDigest.path', 'paper_logs/YYYY/MM/DD.md');
+  const pattern = configuration.get('newDigest').path;
   const uri = vscode.Uri.joinPath(folder.uri, digestPath(pattern, date));
   try {
     await vscode.workspace.fs.stat(uri);
@@ -180,7 +180,7 @@ class DigestCompletions implements vscode.CompletionItemProvider {
   }
 }
 
-export function registerAuthoring(context: vscode.ExtensionContext, digests: DigestService, lookup?: PaperLookup): void {
+export function registerAuthoring(context: vscode.ExtensionContext, digests: DigestService, configuration: Configuration, lookup?: PaperLookup): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentFormattingEditProvider(DIGEST_SELECTOR, {
       provideDocumentFormattingEdits: (document) => {
@@ -189,7 +189,7 @@ export function registerAuthoring(context: vscode.ExtensionContext, digests: Dig
       },
     }),
     vscode.languages.registerCompletionItemProvider(DIGEST_SELECTOR, new DigestCompletions(digests), '*'),
-    vscode.commands.registerCommand('dailyPapers.newDigest', newDigest),
+    vscode.commands.registerCommand('dailyPapers.newDigest', () => newDigest(configuration)),
     vscode.commands.registerCommand('dailyPapers.insertEntry', (input?: string) => insertEntry(digests, lookup, typeof input === 'string' ? input : undefined)),
     vscode.commands.registerCommand('dailyPapers.sortByVotes', () => sortByVotes(digests)),
     vscode.commands.registerCommand('dailyPapers.export', (target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri) =>

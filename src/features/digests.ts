@@ -2,6 +2,7 @@
 // document and for what is derived from it (outline, entry at a line, style, index records), once per version.
 import * as vscode from 'vscode';
 import { DigestCache, isDigest, ModelCache, type DigestDocument, type DigestModel } from '../digest';
+import type { Configuration } from './configuration';
 import { Disposable } from './dispose';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
@@ -13,7 +14,7 @@ export class DigestService extends Disposable {
   /** Fires when a digest document's text changes (features re-read it through `getDigest`). */
   readonly onDidChangeDigest = this.changed.event;
 
-  constructor() {
+  constructor(private readonly configuration: Configuration) {
     super();
     this.register(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -50,15 +51,11 @@ export class DigestService extends Disposable {
 
   /** The files of the workspace that `dailyPapers.files` makes digests even before they have a day header. */
   async filesSettingMatches(): Promise<Set<string>> {
-    const found = await Promise.all(this.filesPatterns().map((p) => vscode.workspace.findFiles(p, EXCLUDE)));
+    const found = await Promise.all(this.configuration.get('files').files.map((p) => vscode.workspace.findFiles(p, EXCLUDE)));
     return new Set(found.flat().map((u) => u.toString()));
   }
 
   private matchesFilesSetting(document: vscode.TextDocument): boolean {
-    return this.filesPatterns(document).some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
-  }
-
-  private filesPatterns(scope?: vscode.TextDocument): string[] {
-    return vscode.workspace.getConfiguration('dailyPapers', scope).get<string[]>('files', []);
+    return this.configuration.get('files').files.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0);
   }
 }

@@ -6,6 +6,7 @@ import { referenceAt } from '../digest/references';
 import { buildCard, paperFromEntry, type CardOptions, type CardPaper, type EntryRef } from '../metadata/card';
 import type { MetadataService } from '../metadata/service';
 import { toRange } from './convert';
+import type { Configuration } from './configuration';
 import { timeoutDisposable } from './dispose';
 import type { DigestService } from './digests';
 import { registerDocumentLinks } from './documentLinks';
@@ -19,16 +20,9 @@ const HOVER_WAIT_MS = 1000;
 const PREFETCH_DELAY_MS = 500;
 const MAX_PREFETCH = 50;
 
-function cardOptions(scope: vscode.ConfigurationScope): { enabled: boolean; options: Partial<CardOptions> } {
-  const c = vscode.workspace.getConfiguration('dailyPapers.hover', scope);
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    options: {
-      showThumbnail: c.get<boolean>('showThumbnail', true),
-      maxAuthors: Math.max(1, c.get<number>('maxAuthors', 5)),
-      summaryLength: Math.max(0, c.get<number>('summaryLength', 240)),
-    },
-  };
+function cardOptions(configuration: Configuration): { enabled: boolean; options: Partial<CardOptions> } {
+  const { enabled, showThumbnail, maxAuthors, summaryLength } = configuration.get('hover');
+  return { enabled, options: { showThumbnail, maxAuthors, summaryLength } };
 }
 
 /** `dailyPapers.showPreview` belongs to another feature: the card links it only when it exists. */
@@ -50,10 +44,11 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     private readonly digests: DigestService,
     private readonly workspace: WorkspaceIndex,
     private readonly metadata: () => MetadataService | undefined,
+    private readonly configuration: Configuration,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const settings = cardOptions(document);
+    const settings = cardOptions(this.configuration);
     if (!settings.enabled) return undefined;
     const digest = this.digests.getDigest(document);
     if (!digest) return undefined;
@@ -119,10 +114,11 @@ export interface HoverServices {
   readonly digests: DigestService;
   readonly index: WorkspaceIndex;
   readonly metadata: MetadataHolder;
+  readonly configuration: Configuration;
 }
 
-export function registerHover(context: vscode.ExtensionContext, { digests, index, metadata: holder }: HoverServices): PaperHoverProvider {
-  const provider = new PaperHoverProvider(digests, index, () => holder.current);
+export function registerHover(context: vscode.ExtensionContext, { digests, index, metadata: holder, configuration }: HoverServices): PaperHoverProvider {
+  const provider = new PaperHoverProvider(digests, index, () => holder.current, configuration);
   let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   const schedulePrefetch = () => {
     clearTimeout(prefetchTimer);
@@ -141,7 +137,7 @@ export function registerHover(context: vscode.ExtensionContext, { digests, index
       vscode.window.setStatusBarMessage(vscode.l10n.t('Paper metadata cache cleared'), 3000);
     }),
   );
-  registerDocumentLinks(context, digests);
+  registerDocumentLinks(context, digests, configuration);
   schedulePrefetch();
   return provider;
 }

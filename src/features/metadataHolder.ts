@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { MetadataService } from '../metadata/service';
 import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../metadata/store';
+import type { Configuration } from './configuration';
 import { Disposable } from './dispose';
 
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
@@ -15,14 +16,14 @@ interface MetadataSettings {
   readonly timeoutSeconds: number;
 }
 
-function metadataSettings(): MetadataSettings {
-  const c = vscode.workspace.getConfiguration('dailyPapers.metadata');
+function metadataSettings(configuration: Configuration): MetadataSettings {
+  const c = configuration.get('metadata');
   return {
-    enabled: c.get<boolean>('enabled', true),
-    arxivApiUrl: c.get<string>('arxivApiUrl', DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
-    huggingFaceApiUrl: c.get<string>('huggingFaceApiUrl', DEFAULT_HUGGING_FACE_API_URL) || DEFAULT_HUGGING_FACE_API_URL,
-    cacheHours: Math.max(0, c.get<number>('cacheHours', 24)),
-    timeoutSeconds: Math.max(1, c.get<number>('timeout', 10)),
+    enabled: c.enabled,
+    arxivApiUrl: c.arxivApiUrl || DEFAULT_ARXIV_API_URL,
+    huggingFaceApiUrl: c.huggingFaceApiUrl || DEFAULT_HUGGING_FACE_API_URL,
+    cacheHours: c.cacheHours,
+    timeoutSeconds: c.timeout,
   };
 }
 
@@ -37,12 +38,16 @@ export class MetadataHolder extends Disposable {
   /** Fires after the settings made a new service (or none). */
   readonly onDidReset = this.resetDone.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly configuration: Configuration,
+  ) {
     super();
     this.reset();
     this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('dailyPapers.metadata')) return;
+      configuration.onDidChange((section) => {
+        if (section !== 'metadata') return;
         this.reset();
         this.resetDone.fire();
       }),
@@ -57,7 +62,7 @@ export class MetadataHolder extends Disposable {
     const previous = this.service;
     this.service = undefined;
     if (previous) this.closing = this.closing.then(() => previous.close());
-    const settings = metadataSettings();
+    const settings = metadataSettings(this.configuration);
     if (!settings.enabled) return;
     const storage = this.context.globalStorageUri;
     const store: MetadataStore = storage.scheme === 'file' ? new FileMetadataStore(storage.fsPath) : new MemoryMetadataStore();

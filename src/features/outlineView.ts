@@ -7,7 +7,6 @@ import { DIAGNOSTIC_SOURCE } from './convert';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
 import type { EntryRef } from './entryTarget';
-import { SECTION } from './settings';
 
 /** The tree's element: a stable handle per id, so that VS Code can match elements across refreshes. */
 export interface OutlineHandle {
@@ -240,8 +239,4 @@ function changedElements(before: Shown, after: Shown): string[] | 'root' {
     return false;
   };
   return [...changed].filter((id) => !underChanged(id));
-}
-
-export function followCursorEnabled(): boolean {
-  return vscode.workspace.getConfiguration(SECTION).get<boolean>('outline.followCursor', true);
 }

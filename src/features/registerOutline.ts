@@ -2,9 +2,10 @@
 // symbols and "Go to Paper…" over the workspace index; and the paper commands.
 import * as vscode from 'vscode';
 import type { OutlineSort } from '../digest';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
 import { timeoutDisposable } from './dispose';
-import { followCursorEnabled, OutlineProvider, type OutlineHandle } from './outlineView';
+import { OutlineProvider, type OutlineHandle } from './outlineView';
 import { registerPaperCommands, revealLine } from './paperCommands';
 import { DIGEST_SELECTOR } from './registerValidation';
 import { DigestSymbols } from './symbols';
@@ -20,7 +21,7 @@ export interface OutlineFeature {
   readonly view: vscode.TreeView<OutlineHandle>;
 }
 
-export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex): OutlineFeature {
+export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex, configuration: Configuration): OutlineFeature {
   const provider = new OutlineProvider(digests);
   const view = vscode.window.createTreeView('dailyPapers.outline', { treeDataProvider: provider, showCollapseAll: true });
   const symbols = new DigestSymbols(digests);
@@ -51,7 +52,7 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     clearTimeout(followTimer);
     if (!view.visible) return;
     followTimer = setTimeout(() => {
-      if (!view.visible || !followCursorEnabled() || editor.document !== provider.current?.document) return;
+      if (!view.visible || !configuration.get('outline').followCursor || editor.document !== provider.current?.document) return;
       const line = editor.selection.active.line;
       const handle = provider.handleAtLine(line);
       if (!handle || view.selection[0]?.id === handle.id) return;

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
 import { toDiagnostic } from './convert';
 import type { DigestService } from './digests';
+import type { Configuration } from './configuration';
 import { Disposable } from './dispose';
-import { CONFIG_FILE, readConfigFile, SECTION, validationSettings } from './settings';
+import { CONFIG_FILE, readConfigFile } from './settings';
 
 interface Validated {
   readonly version: number;
@@ -31,6 +32,7 @@ export class ValidationService extends Disposable {
     private readonly digests: DigestService,
     private readonly docsUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly configuration: Configuration,
   ) {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`));
@@ -46,7 +48,7 @@ export class ValidationService extends Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       digests.onDidChangeDigest((d) => this.schedule(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.revalidateOpen()),
+      configuration.onDidChange((section) => (section === 'validation' || section === 'files') && this.revalidateOpen()),
     ].forEach((d) => this.register(d));
     this.revalidateOpen();
   }
@@ -64,7 +66,8 @@ export class ValidationService extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
     let file = this.fileConfigs.get(folder);
     if (!file) this.fileConfigs.set(folder, (file = readConfigFile(uri, this.log)));
-    return mergeConfigs(await file, validationSettings(uri).config);
+    const { rules, labelStyle } = this.configuration.get('validation');
+    return mergeConfigs(await file, { rules, labelStyle });
   }
 
   /** Records the problems a workspace run found for a file (open or not) and shows them. */
@@ -77,7 +80,7 @@ export class ValidationService extends Disposable {
     this.show(uri, version, [...problems, ...crossFile]);
   }
 
-  private schedule(document: vscode.TextDocument, delay = validationSettings(document.uri).delay): void {
+  private schedule(document: vscode.TextDocument, delay = this.configuration.get('validation').delay): void {
     if (document.languageId !== 'markdown') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -89,7 +92,7 @@ export class ValidationService extends Disposable {
 
   private async run(document: vscode.TextDocument): Promise<readonly Problem[] | undefined> {
     const version = document.version;
-    const settings = validationSettings(document.uri);
+    const settings = this.configuration.get('validation');
     const digest = this.digests.getDigest(document);
     if (!settings.enabled || !digest || document.isClosed) {
       this.forget(document.uri);

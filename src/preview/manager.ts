@@ -5,7 +5,8 @@ import type { DigestService } from '../features/digests';
 import { Disposable } from '../features/dispose';
 import { createPanel, DigestPreview, type PreviewContext, type PreviewInfo } from './preview';
 import { parsePreviewState } from './protocol';
-import { previewConfig, PREVIEW_SECTION } from './settings';
+import type { Configuration } from '../features/configuration';
+import { previewConfig } from './settings';
 import { pageStrings, renderStrings, toolbarStrings } from './strings';
 
 export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
@@ -19,6 +20,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
     private readonly digests: DigestService,
     log: vscode.LogOutputChannel,
     extensionUri: vscode.Uri,
+    private readonly configuration: Configuration,
   ) {
     super();
     this.options = this.readOptions();
@@ -26,7 +28,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
       digests,
       log,
       extensionUri,
-      settings: () => previewConfig(),
+      settings: () => previewConfig(configuration),
       renderOptions: () => this.options,
       toolbarStrings: toolbarStrings(),
       pageStrings: pageStrings(),
@@ -40,8 +42,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         if (line !== undefined) this.forSource(e.textEditor.document.uri).forEach((p) => p.editorScrolled(line));
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.forSource(e.textEditor.document.uri).forEach((p) => p.cursorMoved(e.selections[0].active.line))),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(PREVIEW_SECTION)) return;
+      configuration.onDidChange((section) => {
+        if (section !== 'preview') return;
         const previous = this.options;
         this.options = this.readOptions();
         const changed = previous.maxAuthors !== this.options.maxAuthors;
@@ -52,7 +54,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
   }
 
   private readOptions(): RenderOptions {
-    return { maxAuthors: previewConfig().maxAuthors, strings: renderStrings() };
+    return { maxAuthors: previewConfig(this.configuration).maxAuthors, strings: renderStrings() };
   }
 
   forSource(uri: vscode.Uri): DigestPreview[] {

@@ -4,15 +4,15 @@ import { CardCache, diffDigests, digestBodyHtml, documentLanguage, renderDigest,
 import type { DigestService } from '../features/digests';
 import { Disposable, timeoutDisposable } from '../features/dispose';
 import { newNonce, previewPageHtml, tooLargePageHtml, type ToolbarStrings } from './page';
-import { previewConfig } from './settings';
-import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings, type PreviewSettings } from './protocol';
+import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings } from './protocol';
+import type { PreviewConfig } from './settings';
 
 /** What the preview manager shares with every panel. */
 export interface PreviewContext {
   readonly digests: DigestService;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
-  settings(): PreviewSettings;
+  settings(): PreviewConfig;
   /** One object per configuration, so that the card cache can tell options apart by identity. */
   renderOptions(): RenderOptions;
   readonly toolbarStrings: ToolbarStrings;
@@ -203,7 +203,7 @@ export class DigestPreview extends Disposable {
       this.page.patchWaiting = true;
       return;
     }
-    const maxSize = previewConfig().maxSize;
+    const maxSize = this.ctx.settings().maxSize;
     if (model && model.doc.text.length > maxSize) {
       // Degrade gracefully: a message instead of thousands of cards; rendering resumes below the limit.
       this.rendered = undefined;

@@ -20,13 +20,20 @@ export interface Problem {
   readonly fix?: Fix;
 }
 
+/**
+ * Everything the manifest, schema, translations and docs table say about a rule (`npm run generate` writes
+ * them from here).
+ */
 export interface RuleMeta {
   /** Stable id, used in settings, suppression comments and the CLI. */
   readonly id: string;
-  /** A few words for lists. */
+  /** A few words for lists: the rule's English description in the Settings editor, the schema and SARIF. */
   readonly name: string;
+  /** The default severity. */
   readonly severity: SeveritySetting;
   readonly fixable: boolean;
+  /** `name` in Korean (the Settings editor in Korean). */
+  readonly ko: string;
 }
 
 export interface RuleContext {

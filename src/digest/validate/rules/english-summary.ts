@@ -2,7 +2,7 @@
 import { hasHangul } from '../../style';
 import { entryRule } from '../types';
 
-export default entryRule({ id: 'english-summary', name: 'Summary not translated', severity: 'information', fixable: false }, (entry, ctx) => {
+export default entryRule({ id: 'english-summary', name: 'Summary not translated', severity: 'information', fixable: false, ko: '번역되지 않은 요약' }, (entry, ctx) => {
   if (!ctx.style.korean) return;
   for (const section of entry.sections) {
     if (hasHangul(section.text) || (section.text.match(/[A-Za-z]{2,}/g)?.length ?? 0) < 4) continue;
