@@ -1,9 +1,8 @@
 // Suite counts for one closing line: each runner records `suite passed failed` in $DPD_COUNTS_DIR (when set), and
-// `node scripts/ci/counts.mjs sum` prints their total as `N passed, N failed`. Only node: built-ins (used before
+// `node scripts/ci/counts-cli.mjs sum` prints their total as `N passed, N failed`. Only node: built-ins (used before
 // and around every suite, whatever is installed).
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const FILE = 'counts.txt';
 
@@ -26,21 +25,4 @@ export function sumCounts(dir) {
     failed += Number(f);
   }
   return { passed, failed, suites: lines };
-}
-
-// CLI: `sum` prints the closing line, `failed` the failures so far, `record SUITE PASSED FAILED` adds a line.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [command, ...args] = process.argv.slice(2);
-  const dir = process.env.DPD_COUNTS_DIR;
-  if (!dir || !['sum', 'failed', 'record'].includes(command)) {
-    console.error('usage: DPD_COUNTS_DIR=dir node scripts/ci/counts.mjs sum | failed | record SUITE PASSED FAILED');
-    process.exit(2);
-  }
-  if (command === 'record') recordCounts(args[0], Number(args[1]), Number(args[2]));
-  const { passed, failed, suites } = sumCounts(dir);
-  if (command === 'failed') console.log(failed);
-  if (command === 'sum') {
-    console.log(`suites: ${suites.join('; ') || 'none recorded'}`);
-    console.log(`${passed} passed, ${failed} failed`);
-  }
 }
