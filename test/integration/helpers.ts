@@ -49,6 +49,15 @@ export async function waitFor(condition: () => boolean, what: string, ms = 15_00
   }
 }
 
+/** Polls an asynchronous condition (a state a command reports, no event for it) every 100 ms; fails naming `what` after `ms`. */
+export async function pollUntil(condition: () => Promise<boolean>, what: () => string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Resolves once `condition` holds, checking now and after each firing of `event`; fails naming `what` after `ms`. */
 export function until<T>(event: vscode.Event<T>, condition: () => boolean, what: string | (() => string), ms = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
