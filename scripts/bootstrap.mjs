@@ -1,9 +1,10 @@
 // Dependency-free first step of `npm start`, `npm test` and every script that needs node_modules: installs the
 // npm dependencies (`npm ci`) when they are missing or do not match package-lock.json, then gets out of the way.
 // Only node: built-ins here: this runs before anything is installed.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,25 +43,40 @@ function installedMatchesLock(lock) {
   });
 }
 
-function main() {
+/** `npm ci`, its output kept in a log file and a progress line every 10 s; on failure, npm's own one-line reason. */
+function npmCi() {
+  const log = join(tmpdir(), 'daily-papers-npm-ci.log');
+  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  console.log('bootstrap: npm dependencies missing or stale: npm ci (about 1.5 minutes)');
+  return new Promise((resolve) => {
+    const child = spawn(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const ticker = setInterval(() => console.log(`bootstrap: npm ci: ${seconds()} s`), 10_000);
+    child.on('error', (error) => fail(`could not run npm (${error.message}): install npm (Debian: apt-get install npm)`));
+    child.on('close', (code) => {
+      clearInterval(ticker);
+      writeFileSync(log, output);
+      if (code !== 0) {
+        const reason = output.split('\n').find((l) => /^npm error (?!code |errno |syscall )\S/.test(l))?.replace(/^npm error /, '') ?? `exit ${code}`;
+        fail(`npm ci failed: ${reason} (is the npm registry reachable? full output: ${log})`);
+      }
+      console.log(`bootstrap: npm dependencies installed in ${seconds()} s`);
+      resolve();
+    });
+  });
+}
+
+async function main() {
   checkNode();
   const lockText = readFileSync(join(ROOT, 'package-lock.json'), 'utf8');
   const hash = createHash('sha256').update(lockText).digest('hex');
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === hash) return;
-  if (!existsSync(MODULES) || !installedMatchesLock(JSON.parse(lockText))) {
-    console.log('bootstrap: npm dependencies missing or stale: npm ci (about a minute)');
-    const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-    const started = Date.now();
-    const result = spawnSync(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: ROOT, stdio: 'inherit' });
-    if (result.error) fail(`could not run npm (${result.error.message}): install npm (Debian: apt-get install npm)`);
-    if (result.status !== 0) fail(`npm ci failed (exit ${result.status}): is the npm registry reachable? See the messages above`);
-    console.log(`bootstrap: npm dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  }
+  if (!existsSync(MODULES) || !installedMatchesLock(JSON.parse(lockText))) await npmCi();
   writeFileSync(STAMP, `${hash}\n`);
 }
 
-try {
-  main();
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

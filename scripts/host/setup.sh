@@ -61,8 +61,7 @@ for p in "${APT_PACKAGES[@]}"; do
 done
 if ((${#missing[@]})); then
   if ! command -v apt-get >/dev/null || [ "$(id -u)" -ne 0 ]; then
-    echo "host-setup: missing Debian packages: ${missing[*]}" >&2
-    echo "host-setup: install them as root (apt-get update && apt-get install -y ${missing[*]}) and re-run." >&2
+    echo "host-setup: missing Debian packages ${missing[*]}: install them as root (apt-get update && apt-get install -y ${missing[*]}) and re-run" >&2
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
