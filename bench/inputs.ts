@@ -1,23 +1,60 @@
-// The benchmark inputs, all from the real corpus: a seed-sized digest, a ~1 MB digest, a keystroke site, the workspace.
+// The benchmark inputs: a seed-sized digest, a ~1 MB digest, a keystroke site, the workspace. They come from a real
+// corpus given with `--corpus DIR` (its dev/ and readme/ folders, as in the real corpus, or every digest of DIR), or
+// else from a corpus generated out of the project's digest fixtures (test/fixtures).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { DigestDocument, TextChange } from '../src/digest';
+import { parseDigest, type DigestDocument, type TextChange } from '../src/digest';
 
 /** The seed digest's size: the file under dev/ whose size in bytes is closest to this is case (a)'s input. */
 export const SEED_BYTES = 13_700;
 /** Case (b)'s input: dev files concatenated in sorted order until the text reaches this many characters. */
 export const BIG_CHARS = 1_000_000;
 
-/** `../shared/corpus` from the repository root; the bundle runs from dist/, the sources from bench/. */
-export function findCorpus(): string {
-  const candidates = [
-    process.env.DIGEST_CORPUS,
-    path.resolve(__dirname, '..', '..', 'shared', 'corpus'),
-    path.resolve(process.cwd(), '..', 'shared', 'corpus'),
-  ].filter((c): c is string => !!c);
-  const found = candidates.find((c) => fs.existsSync(path.join(c, 'dev')));
-  if (!found) throw new Error(`corpus not found; tried ${candidates.join(', ')} (set DIGEST_CORPUS)`);
-  return found;
+/** The corpus the benchmark measures on: `--corpus DIR` from the command line, or a generated one. */
+export function benchCorpus(args: readonly string[] = process.argv): string {
+  const i = args.indexOf('--corpus');
+  if (i < 0) return generateCorpus();
+  const dir = args[i + 1];
+  if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--corpus wants a folder of digests, not ${dir ?? 'nothing'}`);
+  return path.resolve(dir);
+}
+
+/** The digests of a corpus: under dev/ when it has one (the real corpus's layout), else all of it. */
+function digestsDir(corpus: string): string {
+  const dev = path.join(corpus, 'dev');
+  return fs.existsSync(dev) ? dev : corpus;
+}
+
+/**
+ * A corpus in the real one's layout (dev/YYYY/MM/DD.md), sized like it: 200 digests of 1 to 60 entries cut from the
+ * project's fixtures, each entry under an arXiv ID of its own (no duplicate-paper noise). Written once per process.
+ */
+let generated: string | undefined;
+export function generateCorpus(days = 200): string {
+  if (generated) return generated;
+  const fixtures = path.resolve(__dirname, '..', 'test', 'fixtures');
+  const entries = markdownFiles(fixtures).flatMap((f) => {
+    const text = fs.readFileSync(f, 'utf8').replace(/\r\n/g, '\n');
+    const doc = parseDigest(text);
+    return doc.days.length ? doc.entries.map((e) => text.slice(e.range.start.offset, e.range.end.offset).trimEnd()) : [];
+  });
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dpd-bench-corpus-'));
+  let serial = 0;
+  for (let d = 0; d < days; d++) {
+    const date = new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+    const count = 1 + ((d * 37) % 60);
+    const parts = [`## Daily Papers (${date})`];
+    for (let k = 0; k < count; k++) {
+      const id = `${date.slice(2, 4)}${date.slice(5, 7)}.${String(serial++ % 100_000).padStart(5, '0')}`;
+      parts.push(entries[serial % entries.length]!.replace(/\d{4}\.\d{4,5}/g, id));
+    }
+    const file = path.join(root, 'dev', date.slice(0, 4), date.slice(5, 7), `${date.slice(8)}.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${parts.join('\n\n')}\n\n`);
+  }
+  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  return (generated = root);
 }
 
 /** Every `.md` file under `dir`, recursively, sorted by path. */
@@ -54,7 +91,7 @@ function input(name: string, text: string): Input {
 
 /** The dev file closest to SEED_BYTES in size. */
 export function seedInput(corpus: string): Input {
-  const dev = markdownFiles(path.join(corpus, 'dev'));
+  const dev = markdownFiles(digestsDir(corpus));
   let best = dev[0];
   for (const f of dev) if (Math.abs(fs.statSync(f).size - SEED_BYTES) < Math.abs(fs.statSync(best).size - SEED_BYTES)) best = f;
   return input(path.relative(corpus, best), fs.readFileSync(best, 'utf8'));
@@ -64,7 +101,7 @@ export function seedInput(corpus: string): Input {
 export function bigInput(corpus: string): Input & { readonly files: number } {
   const parts: string[] = [];
   let length = 0;
-  for (const f of markdownFiles(path.join(corpus, 'dev'))) {
+  for (const f of markdownFiles(digestsDir(corpus))) {
     if (length >= BIG_CHARS) break;
     let t = fs.readFileSync(f, 'utf8');
     if (!t.endsWith('\n')) t += '\n';
@@ -83,7 +120,8 @@ export interface Workspace {
 
 /** All digests of the corpus (dev/ and readme/, recursively), as a workspace the extension would open. */
 export function workspaceInput(corpus: string): Workspace {
-  const paths = ['dev', 'readme'].flatMap((d) => markdownFiles(path.join(corpus, d)));
+  const readme = path.join(corpus, 'readme');
+  const paths = [...markdownFiles(digestsDir(corpus)), ...(fs.existsSync(readme) ? markdownFiles(readme) : [])];
   const files = paths.map((p) => ({ path: path.relative(corpus, p), text: flat(fs.readFileSync(p, 'utf8')) }));
   return {
     files,

@@ -1,11 +1,11 @@
-// Benchmark of the digest core against whole-document Markdown parsers, on the real corpus (`npm run bench`).
+// Benchmark of the digest core against whole-document Markdown parsers, on a real corpus (`npm run bench -- --corpus DIR`) or a generated one (`npm run bench`).
 // Cases: (a) cold parse of a seed-sized digest, (b) cold parse of a ~1 MB digest, (c) one keystroke in that digest
 // through the DigestCache, (d) every corpus file parsed one by one. `--quick` cuts repetitions for a smoke run.
 // Each parser's repetitions run back to back, after a gc. (A gc before every repetition was tried: it makes
 // markdown-it ~1.5-2× slower on 1 MB, so it would flatter us.)
 import { parseDigest } from '../src/digest';
 import { BASELINES, type BaselineId } from './baselines';
-import { bigInput, findCorpus, seedInput, workspaceInput } from './inputs';
+import { bigInput, benchCorpus, seedInput, workspaceInput } from './inputs';
 import { formatFeatureRows, outlineRows, validationRows } from './features';
 import { runKeystrokes, type Sanity } from './keystroke';
 import { formatPathologicalRows, pathologicalRows } from './pathological';
@@ -78,7 +78,7 @@ function main(): void {
   log(`${machine.cpu} ×${machine.cores}, node ${machine.node}, ${machine.date}${hasGc ? '' : ' — run with --expose-gc for gc between cases'}`);
   log(`load average ${machine.loadAverage.join(' ')}${busy(machine.loadAverage[0], machine.cores)}`);
 
-  const corpus = findCorpus();
+  const corpus = benchCorpus();
   const seed = seedInput(corpus);
   const big = bigInput(corpus);
   const workspace = workspaceInput(corpus);

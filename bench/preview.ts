@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { applyChanges, DigestCache, parseDigest, type TextChange } from '../src/digest';
 import { CardCache, diffDigests, digestBodyHtml, renderDigest, type RenderedDigest } from '../src/digest/render';
 import { DEFAULT_TOOLBAR_STRINGS, previewPageHtml } from '../src/preview/page';
-import { bigInput, findCorpus, flat, keystrokeSite, seedInput } from './inputs';
+import { bigInput, benchCorpus, flat, keystrokeSite, seedInput } from './inputs';
 import { collect, consume, measure, summarize, type Plan, type Stats } from './measure';
 
 export interface PreviewBenchRow {
@@ -247,7 +247,7 @@ async function chromiumRows(k: Keystrokes, big: string, quick: boolean, log: (s:
 export async function runPreviewBench(options: PreviewBenchOptions = {}): Promise<PreviewBenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const quick = options.quick ?? false;
-  const corpus = options.corpus ?? findCorpus();
+  const corpus = options.corpus ?? benchCorpus();
   const seed = seedInput(corpus);
   const big = bigInput(corpus);
   const rows: PreviewBenchRow[] = [];

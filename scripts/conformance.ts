@@ -1,6 +1,9 @@
-// `npm run conformance -- <dir>`: parses every Markdown file of a directory and checks the model's invariants.
+// `npm run conformance -- <dir>...`: checks every Markdown file of real digests: the model's invariants, the formatter's
+// round trip (idempotent, every word and field kept), incremental parsing equal to a fresh parse over seeded random
+// edits, and validation without a crash. [--seed N] [--edits N] (per file). The unit tests do the same on fixtures.
 import { collectMarkdownFiles, readUtf8 } from '../src/cli/files';
-import { parseDigest, type DigestDocument, type Range } from '../src/digest';
+import { applyChanges, formatDigest, parseDigest, updateDigest, validate, type DigestDocument, type Range, type TextChange } from '../src/digest';
+import { recordCounts } from './ci/counts.mjs';
 
 /** Counts entry headings independently of the parser: H3 lines outside fences, inside a day section. */
 function countEntryHeadings(text: string): number {
@@ -48,25 +51,87 @@ export function checkFile(text: string): string[] {
   return problems;
 }
 
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+/** What a reader gets from an entry: formatting must keep all of it. */
+const model = (text: string) =>
+  JSON.stringify(parseDigest(text).entries.map((e) => [e.title, e.arxivId, e.vote?.value ?? null, e.authors?.names ?? [], e.media.map((m) => m.url), e.sections.map((s) => [s.label, s.text.replace(/\s+/g, ' ')])]));
+
+/** The formatter's round trip: idempotent, every word and every field kept. */
+export function checkRoundTrip(text: string): string[] {
+  const once = formatDigest(parseDigest(text));
+  const problems: string[] = [];
+  if (formatDigest(parseDigest(once)) !== once) problems.push('formatting twice changed the text');
+  if (words(once).join(' ') !== words(text).join(' ')) problems.push('formatting changed the words');
+  if (model(once) !== model(text)) problems.push('formatting changed an entry\'s fields');
+  return problems;
+}
+
+/** A small seeded generator (mulberry32), so a failing edit sequence can be replayed with --seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const SNIPPETS = ['x', '\n', '\r\n', '### ', '## Daily Papers (2025-01-02)\n', '```\n', '<!--', '- ', "- ***What's New***: ", 'Vote: 3\n', '한글', '\b', '['];
+const shape = (d: DigestDocument) => JSON.stringify({ days: d.days, orphans: d.orphanEntries, entries: d.entries, lines: d.lineCount });
+
+/** Random single-change edits one after another: the incremental model must equal a fresh parse after each. */
+export function checkIncremental(text: string, next: () => number, edits: number): string[] {
+  let doc = parseDigest(text);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(next() * (doc.text.length + 1));
+    const change: TextChange = { rangeOffset: at, rangeLength: Math.min(Math.floor(next() * 8), doc.text.length - at), text: SNIPPETS[Math.floor(next() * SNIPPETS.length)]! };
+    const after = applyChanges(doc.text, [change]);
+    doc = updateDigest(doc, after, [change]);
+    if (shape(doc) !== shape(parseDigest(after))) return [`edit ${i + 1} (${JSON.stringify(change)}): incremental parse differs from a fresh one`];
+  }
+  return [];
+}
+
+function checkLint(text: string): string[] {
+  try {
+    validate(parseDigest(text));
+    return [];
+  } catch (e) {
+    return [`validation threw: ${String(e)}`];
+  }
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
 function main(): number {
-  const dirs = process.argv.slice(2);
-  if (dirs.length === 0) {
-    console.error('usage: npm run conformance -- <dir>...');
+  const args = process.argv.slice(2);
+  const dirs = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+  const seed = option('seed', Date.now() % 2 ** 31);
+  const edits = option('edits', 20);
+  if (dirs.length === 0 || !Number.isInteger(seed) || !Number.isInteger(edits)) {
+    console.error('usage: npm run conformance -- <dir>... [--seed N] [--edits N]');
     return 2;
   }
   const files = collectMarkdownFiles(dirs);
+  const next = random(seed);
   let failed = 0;
   let entries = 0;
   for (const file of files) {
     const text = readUtf8(file);
     entries += parseDigest(text).entries.length;
-    const problems = checkFile(text);
+    const problems = [...checkFile(text), ...checkRoundTrip(text), ...checkIncremental(text, next, edits), ...checkLint(text)];
     if (problems.length) {
       failed++;
       for (const p of problems.slice(0, 10)) console.log(`${file}: ${p}`);
     }
   }
-  console.log(`conformance: ${files.length} files, ${entries} entries, ${failed} files with violations`);
+  console.log(`conformance: ${files.length} files, ${entries} entries, ${edits} random edits each (seed ${seed}, replay with --seed ${seed})`);
+  console.log(`conformance: ${files.length - failed} passed, ${failed} failed`);
+  recordCounts('conformance', files.length - failed, failed);
   return failed ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 // Host benchmark driver (never pass/fail): runs test/bench-host in two code-server sessions, with the extension and
 // without it (an empty carrier extension instead, so VS Code's built-in Markdown features answer alone), prints medians
 // and ratios, and writes every sample to bench/host-results.json (ignored by git).
-// Usage: tsx scripts/host/bench.ts [--timeout SECONDS] [--out FILE]
+// Usage: tsx scripts/host/bench.ts [--corpus DIR] [--timeout SECONDS] [--out FILE] (DIR: a real corpus; default: generated from test/fixtures)
 //   BENCH_REPS=N fresh documents per measurement (default 7); BENCH_VALIDATION_EDITS=N edits per validation run (2×REPS);
 //   BENCH_PROFILE=DIR also writes a CPU profile of the extension host during the 1 MB validation run (session ours) there.
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { ProviderSample, Sample, ValidationSample } from '../../test/bench-host/index';
 import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
 import { runSuite } from './suite';
+import { benchCorpus } from '../../bench/inputs';
 
 overallTimeout(Number(flag('timeout', '2400')));
 const OUT = path.resolve(ROOT, flag('out', 'bench/host-results.json'));
@@ -27,7 +28,7 @@ async function session(phase: 'ours' | 'builtin', extension: string): Promise<vo
     env: {
       BENCH_PHASE: phase, BENCH_REPS: process.env.BENCH_REPS ?? '', BENCH_VALIDATION_EDITS: process.env.BENCH_VALIDATION_EDITS ?? '',
       BENCH_PROFILE: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : '',
-      DPD_CORPUS: path.resolve(ROOT, '../shared/corpus'),
+      DPD_CORPUS: benchCorpus(),
     },
     onLine: (text) => {
       const match = /^BENCH_RESULT (.*)$/.exec(text);

@@ -17,7 +17,7 @@ async function main(): Promise<number> {
       version: process.env.VSCODE_TEST_VERSION || 'stable',
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
-      extensionTestsEnv: { DPD_REPO: ROOT, DPD_CORPUS: path.resolve(ROOT, '../shared/corpus'), MOCHA_COLOR: process.stdout.isTTY ? '1' : '' },
+      extensionTestsEnv: { DPD_REPO: ROOT, MOCHA_COLOR: process.stdout.isTTY ? '1' : '' },
       // A fresh profile in the temp dir: no other extensions, no restored editors, files.autoSave at its default (off).
       launchArgs: [workspace, '--user-data-dir', path.join(temp, 'user-data'), '--extensions-dir', path.join(temp, 'extensions'),
         '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],

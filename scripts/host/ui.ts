@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { recordCounts } from '../ci/counts.mjs';
 import { currentPhase, exit, flag, launchBrowser, log, makeTempRoot, overallTimeout, requireHost, ROOT, setPhase, startCodeServer, workbenchUrl } from './host';
 
 const SHOTS = path.join(ROOT, '.screenshots');
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   passed++;
   // The screens checked, in the plain closing-line form CI logs are read for.
   console.log(`ui: ${passed} passed, 0 failed`);
+  recordCounts('ui', passed, 0);
 }
 
 /** Monaco and the workbench render spaces as U+00A0 in places. */
@@ -185,5 +187,6 @@ main().then(() => exit(0), async (error: unknown) => {
   // What the page showed when it failed is usually the quickest diagnosis.
   await current?.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => undefined);
   console.log(`ui: ${passed} passed, 1 failed`);
+  recordCounts('ui', passed, 1);
   return exit(1, `ui test failed while ${currentPhase()} (see .screenshots/failure.png): ${error instanceof Error ? error.stack : String(error)}`);
 });

@@ -29,12 +29,32 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return document;
 }
 
+/**
+ * Code actions for `range`, once the set of code action providers for Markdown is complete. VS Code cancels a code
+ * action request (`Canceled`) when a provider registers while it runs, and the built-in Markdown extension, activated by
+ * the same Markdown file as ours, registers its provider only after its language server has started: seconds later on
+ * a busy machine. Its activate() resolves after that registration, so awaiting it first removes the race.
+ */
+export async function codeActions<T extends vscode.CodeAction | vscode.Command = vscode.CodeAction>(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<T[]> {
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  return vscode.commands.executeCommand<T[]>('vscode.executeCodeActionProvider', uri, range, kind);
+}
+
 /** Polls a condition VS Code has no event for (extension activation), failing with `what` after `ms`. */
 export async function waitFor(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls an asynchronous condition (a state a command reports, no event for it) every 100 ms; fails naming `what` after `ms`. */
+export async function pollUntil(condition: () => Promise<boolean>, what: () => string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

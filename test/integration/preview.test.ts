@@ -1,7 +1,7 @@
 // The preview in the real host: it opens for a digest, the page (a real webview) renders every entry, and an edit reaches it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, open, workspaceUri } from './helpers';
+import { api, open, pollUntil, workspaceUri } from './helpers';
 
 interface PreviewInfo {
   readonly source: string;
@@ -25,7 +25,7 @@ describe('preview', () => {
       info = (await infos()).find((i) => i.source === uri.toString());
       return info !== undefined && info.page !== undefined && info.page.version === info.version;
     };
-    for (let i = 0; i < 150 && !(await caughtUp()); i++) await new Promise((r) => setTimeout(r, 100));
+    await pollUntil(caughtUp, () => `the preview page of digest.md to render the host's latest version (now: ${JSON.stringify(info)})`);
     assert.ok(info, 'a preview of digest.md is open');
     assert.ok(info.page && info.page.version === info.version, 'the page rendered the host\'s latest version');
     const entries = (await api()).getDigest(document)!.entries.length;
@@ -37,7 +37,7 @@ describe('preview', () => {
     edit.insert(uri, new vscode.Position(title.start.line, title.start.character), 'Edited: ');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const before = info.version;
-    for (let i = 0; i < 150 && !((await caughtUp()) && info!.version > before); i++) await new Promise((r) => setTimeout(r, 100));
+    await pollUntil(async () => (await caughtUp()) && info!.version > before, () => `the edit to reach the page (now: ${JSON.stringify(info)})`);
     assert.ok(info!.version > before && info!.page!.version === info!.version, 'the edit reached the page');
     await vscode.commands.executeCommand('undo');
   });
@@ -53,11 +53,11 @@ describe('preview', () => {
       edit.insert(uri, new vscode.Position(0, 0), '\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
       let info: PreviewInfo | undefined;
-      for (let i = 0; i < 100; i++) {
+      const degraded = async () => {
         info = (await infos()).find((x) => x.source === uri.toString());
-        if (info && info.entries === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+        return info?.entries === 0;
+      };
+      await pollUntil(degraded, () => `the preview to drop its cards above maxSize (now: ${JSON.stringify(info)})`, 10_000);
       assert.equal(info?.entries, 0, 'no cards rendered for a digest above the limit');
       const digest = (await api()).getDigest(document);
       assert.ok(digest && digest.entries.length > 0, 'the model (outline, diagnostics) is still there');

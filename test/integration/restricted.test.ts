@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
-import { diagnosticsWhere, extension, hoverText, lineOf, open, resetEditors, rules, showTree, SOURCE, waitFor, workspaceUri } from './helpers';
+import { codeActions, diagnosticsWhere, extension, hoverText, lineOf, open, resetEditors, rules, showTree, SOURCE, waitFor, workspaceUri } from './helpers';
 
 describe('Daily Papers Digest in Restricted Mode', () => {
   let dp: DailyPapersApi;
@@ -37,7 +37,7 @@ describe('Daily Papers Digest in Restricted Mode', () => {
     const ds = await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the problems of broken.md');
     assert.deepEqual(rules(ds), ['thumbnail-id-mismatch', 'invalid-vote', 'label-apostrophe']);
     assert.ok(ds.every((d) => d.source === SOURCE));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, ds[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActions(document.uri, ds[0]!.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === 'Use the thumbnail of 2501.00663');
     assert.ok(fix?.edit && (await vscode.workspace.applyEdit(fix.edit)));
     await diagnosticsWhere(document.uri, (d) => d.length === 2, 'the fixed problem to disappear');

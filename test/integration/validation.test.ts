@@ -3,13 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
-import { api, diagnosticsWhere, lineOf, nextEvent, open, ours, resetEditors, revert, ruleOf, rules, setSetting, SOURCE, workspaceUri } from './helpers';
+import { api, codeActions, diagnosticsWhere, lineOf, nextEvent, open, ours, resetEditors, revert, ruleOf, rules, setSetting, SOURCE, workspaceUri } from './helpers';
 
 const has = (rule: string, line?: number) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => ruleOf(d) === rule && (line === undefined || d.range.start.line === line));
 const lacks = (rule: string, line?: number) => (ds: readonly vscode.Diagnostic[]) => !has(rule, line)(ds);
 
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic, kind = vscode.CodeActionKind.QuickFix): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, kind.value);
+  const actions = await codeActions<vscode.CodeAction | vscode.Command>(uri, diagnostic.range, kind.value);
   return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
 }
 
@@ -99,7 +99,7 @@ describe('Validation', () => {
     const document = await open(uri);
     await diagnosticsWhere(document.uri, (d) => d.length === 4, 'the four problems of fixall.md');
     // Offered as a source action of that kind, as the save participant asks for it.
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.dailyPapers');
+    const all = await codeActions(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.dailyPapers');
     assert.deepEqual(all.map((a) => [a.title, a.kind?.value]), [['Fix all Daily Papers problems', 'source.fixAll.dailyPapers']]);
 
     await setSetting('editor', 'codeActionsOnSave', { 'source.fixAll.dailyPapers': 'explicit' }, 'markdown');

@@ -18,8 +18,10 @@ describe('CLI: daily-papers export', () => {
     const r = run('export', '--format', 'json', 'test/fixtures');
     assert.equal(r.status, 0, r.stderr);
     const files = JSON.parse(r.stdout);
-    assert.deepEqual(files.map((f: { file: string }) => f.file), ['era-a.md', 'era-b.md', 'era-c.md', 'era-de.md', 'readme-embedded.md'].map((f) => join('test/fixtures', f)));
-    const de = files[3];
+    const fixtures = readdirSync(join(root, 'test/fixtures')).filter((f) => f.endsWith('.md')).sort();
+    assert.deepEqual(files.map((f: { file: string }) => f.file), fixtures.map((f) => join('test/fixtures', f)));
+    const byName = (name: string) => files[fixtures.indexOf(name)];
+    const de = byName('era-de.md');
     assert.deepEqual(de.days.map((d: { date: string; line: number }) => [d.date, d.line]), [['2025-01-29', 1], ['2025-01-29', 25]]);
     assert.deepEqual(de.days[0].entries[0], {
       line: 3,
@@ -32,7 +34,7 @@ describe('CLI: daily-papers export', () => {
       authors: ['Kuzma Khrabrov', "Mark O'Neil", 'Anton Ber'],
       sections: [{ label: "What's New", line: 11, text: '라벨이 하나뿐인 항목입니다. 링크 https://github.com/example/repo에서 코드를 볼 수 있습니다.' }],
     });
-    const b = files[1].days[0].entries;
+    const b = byName('era-b.md').days[0].entries;
     assert.equal(b[0].video, 'https://cdn-uploads.huggingface.co/production/uploads/sample/movie.mp4');
     assert.equal(b[0].thumbnail, null);
     assert.equal(b[1].votes, null);

@@ -1,10 +1,14 @@
 // Test helpers: fixtures, and checks that a model's ranges agree with the text they came from.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import type { DigestDocument, Position, Range } from '../../src/digest';
 
 export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
+
+/** The digest fixtures written for the project: every era, a README-embedded digest, CRLF, video entries, list-style
+ *  authors, several days in one file. The tests' stand-in for a real corpus (which comes only through options). */
+export const digestFixtures = (): string[] => readdirSync(join(__dirname, '..', 'fixtures')).filter((f) => f.endsWith('.md')).sort();
 
 export const slice = (text: string, r: Range): string => text.slice(r.start.offset, r.end.offset);
 

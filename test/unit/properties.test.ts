@@ -1,9 +1,7 @@
 // Property-based tests (issue: hardening): generated digests and random mutations of real ones.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { collectMarkdownFiles, readUtf8 } from '../../src/cli/files';
+import { digestFixtures, fixture } from './helpers';
 import { applyChanges, applyEdits, formatDigest, parseDigest, updateDigest, validate, type DigestDocument, type Range, type TextChange } from '../../src/digest';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
@@ -36,9 +34,10 @@ const digest = fc
   .chain((parts) => fc.constantFrom('\n', '\r\n').map((eol) => parts.join('\n\n').replace(/\n/g, eol)))
   .map((t) => t);
 
-const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
-const corpus = existsSync(corpusDir) ? collectMarkdownFiles([corpusDir]).map(readUtf8) : [];
-/** A window of a real digest: its first few entries (real text, small enough for 10,000 cases). */
+// The project's digest fixtures (every era, CRLF, README-embedded, multi-day); `npm run conformance -- <dir>` edits a
+// real corpus the same way.
+const corpus = digestFixtures().map(fixture);
+/** A window of a real-shaped digest: its first few entries (small enough for 10,000 cases). */
 const realExcerpt = fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })).map(([pick, n]) => {
   const text = corpus[pick % corpus.length];
   const doc = parseDigest(text);
@@ -91,7 +90,7 @@ describe(`properties (${RUNS} cases each, seed ${SEED})`, function () {
     ['generated digests', digest],
     ['any text', fc.string({ unit: 'binary', maxLength: 200 })],
   ];
-  before(() => assert.ok(corpus.length > 0, `the real corpus is missing at ${corpusDir}`));
+  before(() => assert.ok(corpus.length > 0, 'no digest fixtures in test/fixtures'));
 
   for (const [name, source] of sources) {
     it(`parser never throws and every range lies inside the document, ordered: ${name}`, () => {
@@ -99,7 +98,7 @@ describe(`properties (${RUNS} cases each, seed ${SEED})`, function () {
     });
   }
 
-  it('parser never throws and ranges stay inside: random mutations of real digests', () => {
+  it('parser never throws and ranges stay inside: random mutations of the digest fixtures', () => {
     fc.assert(fc.property(edited(realExcerpt), ({ steps, text }) => assertRangesInside(parseDigest(steps.at(-1)?.text ?? text))));
   });
 

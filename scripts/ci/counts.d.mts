@@ -1,0 +1,2 @@
+export function recordCounts(suite: string, passed: number, failed: number): void;
+export function sumCounts(dir: string): { passed: number; failed: number; suites: string[] };
