@@ -1,6 +1,9 @@
 // The outline in the real host: the "Daily Papers" tree (items, reveal, follow-cursor, sort, filter), document symbols,
 // folding, and workspace symbols across the digests of the workspace.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
 import type { OutlineHandle } from '../../src/features/outlineView';
@@ -206,14 +209,16 @@ describe('Outline', () => {
   describe('one model per document version', function () {
     // A 1 MB digest keeps both the built-in Markdown extension and ours busy on two cores.
     this.timeout(180_000);
-    /** About 1 MB: the workspace's day repeated under new arXiv IDs, as an untitled digest. */
+    /** About 1 MB: the workspace's day repeated under new arXiv IDs, in a temporary file (edits are reverted from disk). */
     async function largeDigest(): Promise<vscode.TextDocument> {
       const day = (await vscode.workspace.openTextDocument(day29())).getText();
       const body = day.slice(day.indexOf('### '));
       const copies = Math.ceil(1_000_000 / body.length);
       const parts = ['## Daily Papers (2025-01-29)\n\n'];
       for (let i = 0; i < copies; i++) parts.push(body.replace(/2501\.(\d{5})/g, (_, n: string) => `2501.${String((Number(n) + i * 7) % 100000).padStart(5, '0')}`));
-      return vscode.workspace.openTextDocument({ language: 'markdown', content: parts.join('') });
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dpd-large-')), 'large.md');
+      fs.writeFileSync(file, parts.join(''));
+      return vscode.workspace.openTextDocument(vscode.Uri.file(file));
     }
 
     /** Inserts `text` at the start of the line holding `needle`, and waits until the tree shows the new version. */
