@@ -158,8 +158,10 @@ async function quickOpen(page: Page, file: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(file);
-  // Wait for this file's row, not just any row: the list may still show an earlier input's entries.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor();
+  // Wait for this file's row, not just any row: the list may still show an earlier input's entries. The first file
+  // search of a fresh workbench (ripgrep in the server) took over 30 s in a soak run at load average 17 on 2 cores:
+  // the same 60 s deadline as the workbench itself.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
 }
 
