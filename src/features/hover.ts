@@ -78,9 +78,9 @@ class MetadataHolder implements vscode.Disposable {
     const version = (this.context.extension.packageJSON as { version?: string }).version ?? '0';
     this.service = new MetadataService({
       store: {
-        read: async () => {
+        read: async (maxBytes) => {
           await closing;
-          return store.read();
+          return store.read(maxBytes);
         },
         write: (text) => store.write(text),
       },

@@ -203,9 +203,12 @@ function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate): string[
   if (arxiv) {
     if (o.abstractLength > 0 && arxiv.abstract) blocks.push(`*${escapeMarkdown(t('Abstract'))}*: ${escapeMarkdown(trimText(arxiv.abstract, o.abstractLength))}`);
     const facts: string[] = [];
-    if (arxiv.published) facts.push(t('Published {0}', arxiv.published.slice(0, 10)));
-    if (arxiv.updated && arxiv.updated.slice(0, 10) !== arxiv.published?.slice(0, 10)) {
-      facts.push(arxiv.version ? t('updated {0} (v{1})', arxiv.updated.slice(0, 10), arxiv.version) : t('updated {0}', arxiv.updated.slice(0, 10)));
+    // Dates are remote strings like any other: escaped, whatever they hold.
+    const published = arxiv.published && escapeMarkdown(arxiv.published.slice(0, 10));
+    const updated = arxiv.updated && escapeMarkdown(arxiv.updated.slice(0, 10));
+    if (published) facts.push(t('Published {0}', published));
+    if (updated && updated !== published) {
+      facts.push(arxiv.version ? t('updated {0} (v{1})', updated, arxiv.version) : t('updated {0}', updated));
     }
     if (arxiv.comment) facts.push(escapeMarkdown(trimText(arxiv.comment, 160)));
     if (arxiv.journalRef) facts.push(escapeMarkdown(arxiv.journalRef));
