@@ -1,9 +1,9 @@
 // `daily-papers lint`: the editor's checks for CI, with the same rules, config and suppressions.
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findDuplicatePapers, fixAll, parseConfig, parseDigest, validate, type Problem, type ValidationConfig } from '../digest';
 import { CliError, collectMarkdownFiles, readUtf8 } from './files';
+import { readTextFile, writeTextFile } from './safeWrite';
 import { toJson, toSarif, toStylish, type FileProblems } from './formats';
 
 export const DEFAULT_CONFIG_FILE = '.daily-papers.json';
@@ -14,18 +14,6 @@ function loadConfig(path: string | undefined): ValidationConfig {
   const { config, errors } = parseConfig(readUtf8(file));
   if (errors.length) throw new CliError(`invalid config ${file}: ${errors.join('; ')}`);
   return config;
-}
-
-/** Writes through a temporary file and a rename, so an error never leaves a truncated digest. */
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, file);
-  } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
-  }
 }
 
 /** Runs the lint command; returns the exit status (0 clean, 1 errors or too many warnings). */
@@ -49,15 +37,11 @@ export function lintCommand(args: string[], version: string): number {
   const files = collectMarkdownFiles(positionals);
 
   const digests = files.map((file) => {
-    let text = readUtf8(file);
-    if (values.fix) {
-      const result = fixAll(text, { path: file, config });
-      if (result.fixed > 0) {
-        writeAtomically(file, result.text);
-        text = result.text;
-      }
-    }
-    return { name: file, doc: parseDigest(text) };
+    if (!values.fix) return { name: file, doc: parseDigest(readUtf8(file)) };
+    const { text, snapshot } = readTextFile(file);
+    const result = fixAll(text, { path: file, config });
+    if (result.fixed > 0) writeTextFile(snapshot, result.text);
+    return { name: file, doc: parseDigest(result.text) };
   });
   const duplicates = findDuplicatePapers(digests.filter((d) => d.doc.hasDayHeader), config);
   const results: FileProblems[] = digests.map(({ name, doc }) => {
