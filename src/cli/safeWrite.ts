@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from './files';
+import { assertSupportedLineEndings, CliError, ioReason } from './files';
 
 /** What the file was when it was read: where it really is, and enough to tell whether it changed since. */
 export interface FileSnapshot {
@@ -26,7 +26,6 @@ export interface FileSnapshot {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-const reason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /** Reads a regular file as strict UTF-8; the text comes without its byte-order mark, which the snapshot remembers. */
 export function readTextFile(path: string): { text: string; snapshot: FileSnapshot } {
@@ -45,7 +44,7 @@ export function readTextFile(path: string): { text: string; snapshot: FileSnapsh
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read ${path}: ${reason(e)}`);
+    throw new CliError(`cannot read ${path}: ${ioReason(e)}`);
   }
   const bom = bytes.subarray(0, 3).equals(BOM);
   let text: string;
@@ -54,6 +53,7 @@ export function readTextFile(path: string): { text: string; snapshot: FileSnapsh
   } catch {
     throw new CliError(`${path} is not valid UTF-8`);
   }
+  assertSupportedLineEndings(path, text);
   const { dev, ino, size, mtimeMs, mode, uid, gid, nlink } = stat;
   return { text, snapshot: { path, realPath, dev, ino, size, mtimeMs, sha256: sha256(bytes), bom, mode, uid, gid, nlink } };
 }
@@ -71,7 +71,7 @@ function assertUnchanged(s: FileSnapshot): void {
       closeSync(fd);
     }
   } catch (e) {
-    throw new CliError(`${s.path} changed since it was read (${reason(e)}); not written`);
+    throw new CliError(`${s.path} changed since it was read (${ioReason(e)}); not written`);
   }
   const same = stat.dev === s.dev && stat.ino === s.ino && stat.size === s.size && stat.mtimeMs === s.mtimeMs && sha256(bytes) === s.sha256;
   if (!same) throw new CliError(`${s.path} changed since it was read; not written, run again`);
@@ -118,6 +118,6 @@ export function writeTextFile(s: FileSnapshot, text: string): void {
     }
   } catch (e) {
     if (!keepTemp) rmSync(temp, { force: true });
-    throw new CliError(`cannot write ${s.path}: ${reason(e)}${keepTemp ? ` (the new content is in ${temp})` : ''}`);
+    throw new CliError(`cannot write ${s.path}: ${ioReason(e)}${keepTemp ? ` (the new content is in ${temp})` : ''}`);
   }
 }
