@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { baseArxivId, type DigestEntry } from '../digest';
 import { referenceAt } from '../digest/references';
+import { previewConfig } from '../preview/settings';
 import { buildCard, paperFromEntry, type CardOptions, type CardPaper, type EntryRef } from '../metadata/card';
 import { MetadataService } from '../metadata/service';
 import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../metadata/store';
@@ -29,6 +30,7 @@ function cardOptions(scope: vscode.ConfigurationScope): { enabled: boolean; opti
       showThumbnail: c.get<boolean>('showThumbnail', true),
       maxAuthors: Math.max(1, c.get<number>('maxAuthors', 5)),
       summaryLength: Math.max(0, c.get<number>('summaryLength', 240)),
+      remoteImages: previewConfig(scope).remoteImages,
     },
   };
 }

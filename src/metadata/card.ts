@@ -2,6 +2,7 @@
 // Pure: the adapter wraps the result in a vscode.MarkdownString trusted for `enabledCommands` only.
 import { arxivAbsUrl, arxivPdfUrl, baseArxivId, huggingFacePaperUrl } from '../digest/arxiv';
 import { inlineToPlainText } from '../digest/inline';
+import { allowedImageUrl, type RemoteImages } from '../digest/render/images';
 import type { DigestEntry } from '../digest/types';
 import type { PaperMetadata } from './types';
 
@@ -36,6 +37,8 @@ export interface CardOptions {
   /** Characters of the arXiv abstract; 0 hides it. */
   readonly abstractLength: number;
   readonly maxAppearances: number;
+  /** Which remote images the card may show (`dailyPapers.preview.remoteImages`). */
+  readonly remoteImages: RemoteImages;
 }
 
 export const DEFAULT_CARD_OPTIONS: CardOptions = {
@@ -46,6 +49,7 @@ export const DEFAULT_CARD_OPTIONS: CardOptions = {
   maxSections: 4,
   abstractLength: 320,
   maxAppearances: 8,
+  remoteImages: 'paperThumbnails',
 };
 
 /** Formats a user-visible string: `{0}`-style placeholders, as `vscode.l10n.t` does (which the adapter passes). */
@@ -168,7 +172,7 @@ export function buildCard(input: CardInput): HoverCard {
     blocks.push(`${t('Appears on:')} ${days.join(' · ')}`);
   }
 
-  const thumbnail = paper.thumbnail ? safeWebUrl(paper.thumbnail, true) : undefined;
+  const thumbnail = allowedImageUrl(paper.thumbnail, o.remoteImages);
   // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`.
   if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
 

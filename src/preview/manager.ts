@@ -42,7 +42,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         if (!e.affectsConfiguration(PREVIEW_SECTION)) return;
         const previous = this.options;
         this.options = this.readOptions();
-        const changed = previous.maxAuthors !== this.options.maxAuthors;
+        const changed = previous.maxAuthors !== this.options.maxAuthors || previous.remoteImages !== this.options.remoteImages;
         if (!changed) this.options = previous;
         for (const p of this.previews) p.configurationChanged(changed);
       }),
@@ -50,7 +50,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   private readOptions(): RenderOptions {
-    return { maxAuthors: previewConfig().maxAuthors, strings: renderStrings() };
+    const config = previewConfig();
+    return { maxAuthors: config.maxAuthors, strings: renderStrings(), remoteImages: config.remoteImages };
   }
 
   forSource(uri: vscode.Uri): DigestPreview[] {

@@ -236,6 +236,7 @@ export class DigestPreview implements vscode.Disposable {
     return previewPageHtml({
       nonce: newNonce(),
       cspSource: webview.cspSource,
+      remoteImages: this.ctx.renderOptions().remoteImages,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       title: this.panel.title,

@@ -63,7 +63,7 @@ export function registerPreview(context: vscode.ExtensionContext, digests: Diges
       exportHtml(
         digests,
         context.extensionUri,
-        { maxAuthors: previewConfig().maxAuthors, strings: renderStrings() },
+        { maxAuthors: previewConfig().maxAuthors, strings: renderStrings(), remoteImages: previewConfig().remoteImages },
         asUri(source) ?? manager.active?.source,
         asUri(destination),
       ),
