@@ -190,7 +190,7 @@ function main(): void {
   const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick)];
   log(formatFeatureRows(featureRows));
 
-  log('\nhostile and huge inputs: parse + validate + format, beside a plain line scan of the same text');
+  log('\nhostile and huge inputs: the path each reaches, at n and 4n, beside a plain line scan of the same text');
   const hostile = pathologicalRows(texts.join('\n'), quick);
   log(formatPathologicalRows(hostile));
 

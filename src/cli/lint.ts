@@ -1,9 +1,9 @@
 // `daily-papers lint`: the editor's checks for CI, with the same rules, config and suppressions.
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findDuplicatePapers, fixAll, isDigest, parseConfig, parseDigest, validate, type Problem, type ValidationConfig } from '../digest';
-import { CliError, collectMarkdownFiles, readUtf8 } from './files';
+import { CliError, collectMarkdownFiles, readUtf8, StderrReporter } from './files';
+import { readTextFile, writeTextFile } from './safeWrite';
 import { toJson, toSarif, toStylish, type FileProblems } from './formats';
 
 export const DEFAULT_CONFIG_FILE = '.daily-papers.json';
@@ -16,19 +16,7 @@ function loadConfig(path: string | undefined): ValidationConfig {
   return config;
 }
 
-/** Writes through a temporary file and a rename, so an error never leaves a truncated digest. */
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, file);
-  } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
-  }
-}
-
-/** Runs the lint command; returns the exit status (0 clean, 1 errors or too many warnings). */
+/** Runs the lint command; returns the exit status (0 clean, 1 errors or too many warnings, 2 when an input could not be read). */
 export function lintCommand(args: string[], version: string): number {
   const { values, positionals } = parseArgs({
     args,
@@ -46,18 +34,18 @@ export function lintCommand(args: string[], version: string): number {
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new CliError('--max-warnings takes a whole number');
   if (positionals.length === 0) throw new CliError('lint needs at least one file or directory');
   const config = loadConfig(values.config);
-  const files = collectMarkdownFiles(positionals);
+  const inputs = new StderrReporter();
+  const files = collectMarkdownFiles(positionals, inputs);
 
-  const digests = files.map((file) => {
-    let text = readUtf8(file);
-    if (values.fix) {
+  const digests = files.flatMap((file) => {
+    const text = inputs.attempt(() => {
+      if (!values.fix) return readUtf8(file);
+      const { text, snapshot } = readTextFile(file);
       const result = fixAll(text, { path: file, config });
-      if (result.fixed > 0) {
-        writeAtomically(file, result.text);
-        text = result.text;
-      }
-    }
-    return { name: file, doc: parseDigest(text) };
+      if (result.fixed > 0) writeTextFile(snapshot, result.text);
+      return result.text;
+    }, positionals.includes(file));
+    return text === undefined ? [] : [{ name: file, doc: parseDigest(text) }];
   });
   const duplicates = findDuplicatePapers(digests.filter((d) => isDigest(d.doc)), config);
   const results: FileProblems[] = digests.map(({ name, doc }) => {
@@ -71,5 +59,6 @@ export function lintCommand(args: string[], version: string): number {
   const all = results.flatMap((r) => r.problems);
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.filter((p) => p.severity === 'warning').length;
+  if (inputs.failed) return 2;
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }

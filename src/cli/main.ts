@@ -1,7 +1,7 @@
 // The `daily-papers` command line: the same core as the extension, for scripts and CI.
 import { parseArgs } from 'node:util';
 import { parseDigest, toBibliography, toCsv, toExport } from '../digest';
-import { CliError, collectMarkdownFiles, readUtf8 } from './files';
+import { CliError, collectMarkdownFiles, readUtf8, StderrReporter } from './files';
 import { lintCommand } from './lint';
 
 declare const PACKAGE_VERSION: string;
@@ -16,18 +16,23 @@ Commands:
   lint     check digests; exit 0 when clean, 1 on errors (or more warnings than --max-warnings)
 
 Directories are searched recursively for *.md. lint reads .daily-papers.json from the current
-directory unless --config names another file. Exit status 2 means a usage or I/O error.`;
+directory unless --config names another file. Exit status 2 means a usage or I/O error; an input that
+cannot be read is reported and the others are still processed. FIFOs, sockets and devices are skipped.`;
 
 function exportCommand(args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' } }, allowPositionals: true });
   const format = values.format;
   if (format !== 'json' && format !== 'csv' && format !== 'bibtex') throw new CliError(`unknown format '${format}', expected json, csv or bibtex`);
   if (positionals.length === 0) throw new CliError('export needs at least one file or directory');
-  const files = collectMarkdownFiles(positionals).map((file) => ({ file, doc: parseDigest(readUtf8(file)) }));
+  const inputs = new StderrReporter();
+  const files = collectMarkdownFiles(positionals, inputs).flatMap((file) => {
+    const text = inputs.attempt(() => readUtf8(file), positionals.includes(file));
+    return text === undefined ? [] : [{ file, doc: parseDigest(text) }];
+  });
   if (format === 'csv') process.stdout.write(toCsv(files.map((f) => f.doc)));
   else if (format === 'bibtex') process.stdout.write(toBibliography(files.map((f) => f.doc)));
   else process.stdout.write(JSON.stringify(files.map(({ file, doc }) => toExport(file, doc)), null, 2) + '\n');
-  return 0;
+  return inputs.failed ? 2 : 0;
 }
 
 export function main(argv: string[]): number {
@@ -51,4 +56,9 @@ export function main(argv: string[]): number {
   }
 }
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = main(process.argv.slice(2));

@@ -40,8 +40,11 @@ const PATTERNS: readonly { kind: ArxivReferenceKind; re: RegExp }[] = [
   { kind: 'bare', re: new RegExp(String.raw`(?<![\w.\/:=#-])(${NEW_ID})(?![\w\/]|\.\d)`, 'g') },
 ];
 
-/** Spans that are already links or code: URLs (any host), `<autolinks>`, Markdown links and code spans. */
-const OPAQUE = /`+[^`]*`+|<[a-z][a-z0-9+.-]*:[^\s<>]*>|!?\[[^\]\n]*\]\([^)\n]*\)|\b(?:https?|ftp):\/\/[^\s<>]+|\bwww\.[^\s<>]+/gi;
+/**
+ * Spans that are already links or code: URLs (any host), `<autolinks>`, Markdown links and code spans. A link's text
+ * stops at the next `[` and its target at the next `(`, so a line of unclosed brackets costs linear time, not quadratic.
+ */
+const OPAQUE = /`+[^`]*`+|<[a-z][a-z0-9+.-]*:[^\s<>]*>|!?\[[^[\]\n]*\]\([^()\n]*\)|\b(?:https?|ftp):\/\/[^\s<>]+|\bwww\.[^\s<>]+/gi;
 
 interface Span {
   readonly start: number;

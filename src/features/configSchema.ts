@@ -2,6 +2,7 @@
 // (type, enum, minimum, items, properties): an invalid value is named in a warning and replaced by its default, so
 // no feature ever sees it. Pure (no vscode import), so it is unit-tested without the host.
 import type { SeveritySetting, ValidationConfig } from '../digest';
+import type { RemoteImages } from '../digest/render';
 
 export const SECTION = 'dailyPapers';
 
@@ -17,7 +18,7 @@ export interface ConfigSections {
   readonly newDigest: { readonly path: string };
   readonly hover: { readonly enabled: boolean; readonly showThumbnail: boolean; readonly maxAuthors: number; readonly summaryLength: number; readonly linkArxivIds: boolean };
   readonly metadata: { readonly enabled: boolean; readonly arxivApiUrl: string; readonly huggingFaceApiUrl: string; readonly cacheHours: number; readonly timeout: number };
-  readonly preview: { readonly openOnDoubleClick: boolean; readonly scrollSync: boolean; readonly showThumbnails: boolean; readonly maxAuthors: number; readonly maxSize: number };
+  readonly preview: { readonly openOnDoubleClick: boolean; readonly scrollSync: boolean; readonly showThumbnails: boolean; readonly maxAuthors: number; readonly maxSize: number; readonly remoteImages: RemoteImages };
 }
 export type SectionName = keyof ConfigSections;
 

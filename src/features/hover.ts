@@ -22,7 +22,7 @@ const MAX_PREFETCH = 50;
 
 function cardOptions(configuration: Configuration): { enabled: boolean; options: Partial<CardOptions> } {
   const { enabled, showThumbnail, maxAuthors, summaryLength } = configuration.get('hover');
-  return { enabled, options: { showThumbnail, maxAuthors, summaryLength } };
+  return { enabled, options: { showThumbnail, maxAuthors, summaryLength, remoteImages: configuration.get('preview').remoteImages } };
 }
 
 /** `dailyPapers.showPreview` belongs to another feature: the card links it only when it exists. */

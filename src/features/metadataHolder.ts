@@ -71,9 +71,9 @@ export class MetadataHolder extends Disposable {
     const version = (this.context.extension.packageJSON as { version?: string }).version ?? '0';
     this.service = new MetadataService({
       store: {
-        read: async () => {
+        read: async (maxBytes) => {
           await closing;
-          return store.read();
+          return store.read(maxBytes);
         },
         write: (text) => store.write(text),
       },

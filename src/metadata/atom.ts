@@ -1,5 +1,6 @@
 // Reads the arXiv export API's Atom feed into records, with fast-xml-parser; tells error entries and missing papers apart.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { clip, MAX_FIELD, MAX_LIST, MAX_TEXT } from './limits';
 import type { ArxivRecord } from './types';
 
 export interface ArxivFeed {
@@ -7,6 +8,8 @@ export interface ArxivFeed {
   readonly records: ReadonlyMap<string, ArxivRecord>;
   /** The texts of the API's error entries (`<id>…/api/errors#…</id>`), e.g. "incorrect id format for 1234.5678". */
   readonly errors: readonly string[];
+  /** IDs the feed has an entry for, but an empty one: the API's way of saying there is no such paper. */
+  readonly missing: ReadonlySet<string>;
   readonly totalResults: number | null;
 }
 
@@ -38,7 +41,7 @@ function text(v: unknown): string {
 }
 
 /** Titles and abstracts arrive hard-wrapped: one line of single spaces reads as the paper page does. */
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const collapse = (s: string, max = MAX_FIELD): string => clip(s.replace(/\s+/g, ' ').trim(), max);
 
 const orNull = (s: string): string | null => (s === '' ? null : s);
 
@@ -49,20 +52,22 @@ export function idFromEntryId(entryId: string): { id: string; version: number | 
 }
 
 function toRecord(entry: Node, id: string, version: number | null): ArxivRecord {
-  const authors = ((entry.author as unknown[] | undefined) ?? []).map((a) => collapse(text(isNode(a) ? a.name : a))).filter(Boolean);
-  const categories = ((entry.category as unknown[] | undefined) ?? []).map((c) => (isNode(c) ? text(c['@_term']) : '')).filter(Boolean);
-  const primary = isNode(entry.primary_category) ? orNull(text(entry.primary_category['@_term'])) : null;
+  const authors = ((entry.author as unknown[] | undefined) ?? [])
+    .slice(0, MAX_LIST).map((a) => collapse(text(isNode(a) ? a.name : a))).filter(Boolean);
+  const categories = ((entry.category as unknown[] | undefined) ?? [])
+    .slice(0, MAX_LIST).map((c) => (isNode(c) ? collapse(text(c['@_term'])) : '')).filter(Boolean);
+  const primary = isNode(entry.primary_category) ? orNull(collapse(text(entry.primary_category['@_term']))) : null;
   return {
     id,
     version,
     title: collapse(text(entry.title)),
-    abstract: collapse(text(entry.summary)),
+    abstract: collapse(text(entry.summary), MAX_TEXT),
     authors,
     primaryCategory: primary ?? categories[0] ?? null,
     categories: [...new Set(primary ? [primary, ...categories] : categories)],
-    published: orNull(text(entry.published).trim()),
-    updated: orNull(text(entry.updated).trim()),
-    comment: orNull(collapse(text(entry.comment))),
+    published: orNull(collapse(text(entry.published))),
+    updated: orNull(collapse(text(entry.updated))),
+    comment: orNull(collapse(text(entry.comment), MAX_TEXT)),
     doi: orNull(collapse(text(entry.doi))),
     journalRef: orNull(collapse(text(entry.journal_ref))),
   };
@@ -77,6 +82,7 @@ export function parseArxivFeed(xml: string): ArxivFeed {
   if (!isNode(feed)) throw new MalformedFeedError('no Atom <feed> element');
   const records = new Map<string, ArxivRecord>();
   const errors: string[] = [];
+  const missing = new Set<string>();
   for (const entry of (feed.entry as unknown[] | undefined) ?? []) {
     if (!isNode(entry)) continue;
     const entryId = text(entry.id);
@@ -86,9 +92,41 @@ export function parseArxivFeed(xml: string): ArxivFeed {
     }
     const parsed = idFromEntryId(entryId);
     // An entry without a title is how the API has answered for withdrawn or unknown IDs: treat it as missing.
-    if (!parsed || collapse(text(entry.title)) === '') continue;
-    records.set(parsed.id, toRecord(entry, parsed.id, parsed.version));
+    if (!parsed) continue;
+    if (collapse(text(entry.title)) === '') missing.add(parsed.id);
+    else records.set(parsed.id, toRecord(entry, parsed.id, parsed.version));
   }
   const total = Number.parseInt(text(feed.totalResults), 10);
-  return { records, errors, totalResults: Number.isNaN(total) ? null : total };
+  return { records, errors, missing, totalResults: Number.isNaN(total) ? null : total };
+}
+
+/** Characters of entries parsed in one go: a few ms of work, so the extension host is never held for long. */
+const CHUNK_CHARS = 8 * 1024;
+
+/**
+ * Parses a feed a few entries at a time, yielding to the event loop between chunks: each chunk is the feed's head,
+ * whole `<entry>` elements and the closing tag, parsed by `parseArxivFeed`. The body is capped before this.
+ */
+export async function parseArxivFeedInChunks(xml: string): Promise<ArxivFeed> {
+  const first = xml.indexOf('<entry');
+  const end = xml.lastIndexOf('</entry>');
+  if (first < 0 || end < first || xml.length <= CHUNK_CHARS) return parseArxivFeed(xml);
+  const head = xml.slice(0, first);
+  const tail = xml.slice(end + '</entry>'.length);
+  const records = new Map<string, ArxivRecord>();
+  const errors: string[] = [];
+  const missing = new Set<string>();
+  let totalResults: number | null = null;
+  for (let start = first; start < end; ) {
+    const close = xml.indexOf('</entry>', Math.min(start + CHUNK_CHARS, end));
+    const stop = (close < 0 ? end : close) + '</entry>'.length;
+    const part = parseArxivFeed(head + xml.slice(start, stop) + tail);
+    for (const [id, record] of part.records) records.set(id, record);
+    errors.push(...part.errors);
+    for (const id of part.missing) missing.add(id);
+    totalResults ??= part.totalResults;
+    start = stop;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { records, errors, missing, totalResults };
 }

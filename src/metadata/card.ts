@@ -2,6 +2,7 @@
 // Pure: the adapter wraps the result in a vscode.MarkdownString trusted for `enabledCommands` only.
 import { arxivAbsUrl, arxivPdfUrl, baseArxivId, huggingFacePaperUrl } from '../digest/arxiv';
 import { inlineToPlainText } from '../digest/inline';
+import { allowedImageUrl, type RemoteImages } from '../digest/render/images';
 import type { DigestEntry } from '../digest/types';
 import type { PaperMetadata } from './types';
 
@@ -36,6 +37,8 @@ export interface CardOptions {
   /** Characters of the arXiv abstract; 0 hides it. */
   readonly abstractLength: number;
   readonly maxAppearances: number;
+  /** Which remote images the card may show (`dailyPapers.preview.remoteImages`). */
+  readonly remoteImages: RemoteImages;
 }
 
 export const DEFAULT_CARD_OPTIONS: CardOptions = {
@@ -46,6 +49,7 @@ export const DEFAULT_CARD_OPTIONS: CardOptions = {
   maxSections: 4,
   abstractLength: 320,
   maxAppearances: 8,
+  remoteImages: 'paperThumbnails',
 };
 
 /** Formats a user-visible string: `{0}`-style placeholders, as `vscode.l10n.t` does (which the adapter passes). */
@@ -168,7 +172,7 @@ export function buildCard(input: CardInput): HoverCard {
     blocks.push(`${t('Appears on:')} ${days.join(' · ')}`);
   }
 
-  const thumbnail = paper.thumbnail ? safeWebUrl(paper.thumbnail, true) : undefined;
+  const thumbnail = allowedImageUrl(paper.thumbnail, o.remoteImages);
   // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`.
   if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
 
@@ -203,9 +207,12 @@ function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate): string[
   if (arxiv) {
     if (o.abstractLength > 0 && arxiv.abstract) blocks.push(`*${escapeMarkdown(t('Abstract'))}*: ${escapeMarkdown(trimText(arxiv.abstract, o.abstractLength))}`);
     const facts: string[] = [];
-    if (arxiv.published) facts.push(t('Published {0}', arxiv.published.slice(0, 10)));
-    if (arxiv.updated && arxiv.updated.slice(0, 10) !== arxiv.published?.slice(0, 10)) {
-      facts.push(arxiv.version ? t('updated {0} (v{1})', arxiv.updated.slice(0, 10), arxiv.version) : t('updated {0}', arxiv.updated.slice(0, 10)));
+    // Dates are remote strings like any other: escaped, whatever they hold.
+    const published = arxiv.published && escapeMarkdown(arxiv.published.slice(0, 10));
+    const updated = arxiv.updated && escapeMarkdown(arxiv.updated.slice(0, 10));
+    if (published) facts.push(t('Published {0}', published));
+    if (updated && updated !== published) {
+      facts.push(arxiv.version ? t('updated {0} (v{1})', updated, arxiv.version) : t('updated {0}', updated));
     }
     if (arxiv.comment) facts.push(escapeMarkdown(trimText(arxiv.comment, 160)));
     if (arxiv.journalRef) facts.push(escapeMarkdown(arxiv.journalRef));

@@ -1,4 +1,5 @@
-// One HTTP GET with Node's fetch: a timeout over the whole exchange (body included), and Retry-After read.
+// One HTTP GET with Node's fetch: a timeout over the whole exchange (body included), a cap on the body's size
+// (counted after decompression, while it streams in), redirects followed only within the same origin, and Retry-After read.
 
 export interface HttpResponse {
   readonly status: number;
@@ -25,12 +26,45 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 export interface GetOptions {
   readonly timeoutMs: number;
+  /** Most bytes of body accepted, after decompression; a longer body fails the request. */
+  readonly maxBytes: number;
   readonly headers?: Record<string, string>;
   /** Aborts the request from outside (the service shutting down). */
   readonly signal?: AbortSignal;
+  /** Redirects followed (same origin only). */
+  readonly maxRedirects?: number;
 }
 
-export async function httpGet(url: string, { timeoutMs, headers, signal }: GetOptions): Promise<HttpResponse> {
+/** The server answered with something not taken: a body over the cap, a redirect to another origin, a redirect loop. */
+export class RefusedResponseError extends Error {}
+
+/** Reads the (already decompressed) body chunk by chunk and stops as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  // Content-Length counts the encoded bytes: only an unencoded body can be refused before reading.
+  if (!response.headers.get('content-encoding') && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new RefusedResponseError(`body of ${declared} bytes is over the ${maxBytes}-byte cap`);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new RefusedResponseError(`body is over the ${maxBytes}-byte cap`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export async function httpGet(url: string, { timeoutMs, maxBytes, headers, signal, maxRedirects = 3 }: GetOptions): Promise<HttpResponse> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -40,10 +74,24 @@ export async function httpGet(url: string, { timeoutMs, headers, signal }: GetOp
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort);
   try {
-    const response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
-    const body = await response.text();
-    return { status: response.status, body, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+    let target = new URL(url);
+    for (let hops = 0; ; hops++) {
+      const response = await fetch(target, { headers, signal: controller.signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel();
+        const next = new URL(location, target);
+        // Another origin could be anyone: the request's headers and the answer stay with the configured host.
+        if (next.origin !== target.origin) throw new RefusedResponseError(`redirect to another origin (${next.origin}) refused`);
+        if (hops >= maxRedirects) throw new RefusedResponseError(`more than ${maxRedirects} redirects`);
+        target = next;
+        continue;
+      }
+      const body = await readCapped(response, maxBytes);
+      return { status: response.status, body, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+    }
   } catch (e) {
+    if (e instanceof RefusedResponseError) throw e;
     if (timedOut) throw new NetworkError(`timed out after ${timeoutMs} ms`, true);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new NetworkError(cause?.code ?? cause?.message ?? (e as Error).message, false);

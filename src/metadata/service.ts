@@ -2,6 +2,8 @@
 // arXiv and Hugging Face in the background, and never lets a caller wait longer than it asked to.
 import { baseArxivId, isValidArxivId } from '../digest/arxiv';
 import { arxivFetcher, huggingFaceFetcher } from './fetchers';
+import { MAX_ARXIV_BYTES, MAX_CACHE_BYTES, MAX_FIELD, MAX_HUGGING_FACE_BYTES, MAX_LIST, MAX_TEXT } from './limits';
+import { processRateLimiter, type RateLimiter } from './rateLimiter';
 import { Source, type CacheEntry, type SourceOptions } from './source';
 import type { MetadataStore } from './store';
 import type { ArxivRecord, HuggingFaceRecord, Logger, PaperMetadata } from './types';
@@ -31,6 +33,12 @@ export interface MetadataServiceOptions {
   readonly maxEntries?: number;
   /** Delay before a change is written to the store (writes are coalesced). */
   readonly saveDelayMs?: number;
+  /** Request spacing per endpoint; the process-wide one unless a test brings its own. */
+  readonly limiter?: RateLimiter;
+  /** Caps on one answer's body; smaller only in tests. */
+  readonly maxArxivBytes?: number;
+  readonly maxHuggingFaceBytes?: number;
+  readonly maxCacheBytes?: number;
 }
 
 const HOUR = 3_600_000;
@@ -43,6 +51,19 @@ interface Snapshot {
 
 const isEntryList = (v: unknown): v is [string, CacheEntry<unknown>][] =>
   Array.isArray(v) && v.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1]?.fetchedAt === 'number' && 'value' in e[1]);
+
+/** Strings, lists and nesting within what a fetched record can hold (the parsers clip to these). */
+function withinCaps(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.length <= MAX_TEXT;
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return true;
+  if (depth > 1) return false;
+  if (Array.isArray(v)) return v.length <= MAX_LIST && v.every((x) => typeof x === 'string' && x.length <= MAX_FIELD);
+  return typeof v === 'object' && Object.values(v).every((x) => withinCaps(x, depth + 1));
+}
+
+/** A cached answer is kept only when it is a record of the very ID it is stored under (or null), within the caps. */
+const isSoundEntry = ([id, entry]: [string, CacheEntry<unknown>]): boolean =>
+  entry.value === null || (typeof entry.value === 'object' && (entry.value as { id?: unknown }).id === id && withinCaps(entry.value));
 
 /** Only new-style IDs have Hugging Face paper pages. */
 const hasHuggingFacePage = (id: string): boolean => /^\d{4}\.\d{4,5}$/.test(id);
@@ -62,6 +83,7 @@ export class MetadataService {
     this.ready = this.load();
     const userAgent = options.userAgent ?? 'daily-papers-digest';
     const timeoutMs = options.timeoutMs ?? 10_000;
+    const limiter = options.limiter ?? processRateLimiter;
     const common = {
       maxAgeMs: options.maxAgeMs ?? 24 * HOUR,
       batchDelayMs: options.batchDelayMs ?? 50,
@@ -77,14 +99,18 @@ export class MetadataService {
     this.arxiv = new Source({
       ...common,
       label: 'arXiv API',
-      fetch: arxivFetcher({ baseUrl: options.arxivApiUrl, timeoutMs, userAgent }),
+      fetch: arxivFetcher({ baseUrl: options.arxivApiUrl, timeoutMs, userAgent, maxBytes: options.maxArxivBytes ?? MAX_ARXIV_BYTES }),
+      limiter,
+      limiterKey: options.arxivApiUrl,
       intervalMs: options.arxivIntervalMs ?? 3000,
       maxBatch: options.maxBatch ?? 50,
     });
     this.huggingFace = new Source({
       ...common,
       label: 'Hugging Face API',
-      fetch: huggingFaceFetcher({ baseUrl: options.huggingFaceApiUrl, timeoutMs, userAgent }),
+      fetch: huggingFaceFetcher({ baseUrl: options.huggingFaceApiUrl, timeoutMs, userAgent, maxBytes: options.maxHuggingFaceBytes ?? MAX_HUGGING_FACE_BYTES }),
+      limiter,
+      limiterKey: options.huggingFaceApiUrl,
       intervalMs: options.huggingFaceIntervalMs ?? 250,
       maxBatch: 1,
     });
@@ -169,9 +195,9 @@ export class MetadataService {
   private async load(): Promise<void> {
     let text: string | undefined;
     try {
-      text = await this.options.store.read();
+      text = await this.options.store.read(this.options.maxCacheBytes ?? MAX_CACHE_BYTES);
     } catch (e) {
-      this.options.log.warn(`Metadata cache could not be read: ${String(e)}`);
+      this.options.log.warn(`Metadata cache discarded: ${(e as Error).message}`);
       return;
     }
     if (text === undefined) return;
@@ -184,6 +210,10 @@ export class MetadataService {
     }
     if (snapshot.version !== 1 || !isEntryList(snapshot.arxiv) || !isEntryList(snapshot.huggingFace)) {
       this.options.log.warn('Metadata cache has an unknown format; starting with an empty cache');
+      return;
+    }
+    if (!snapshot.arxiv.every(isSoundEntry) || !snapshot.huggingFace.every(isSoundEntry)) {
+      this.options.log.warn('Metadata cache holds records under another ID or over the size caps; starting with an empty cache');
       return;
     }
     // Answers that arrived while loading are newer than the saved ones.

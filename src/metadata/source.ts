@@ -1,6 +1,10 @@
 // One metadata source (arXiv or Hugging Face): its cache, a queue drained one request at a time at a minimum
 // interval, batching, Retry-After, and a backoff while the source is offline or failing.
+import type { RateLimiter } from './rateLimiter';
 import type { Logger, SourceView, Unavailable } from './types';
+
+/** The longest Retry-After honoured: a server asking for more is asked again after an hour. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /** A cached answer: the record, or null when the source said it has no such paper. */
 export interface CacheEntry<T> {
@@ -23,6 +27,9 @@ export interface SourceOptions<T> {
   /** For log lines: "arXiv API", "Hugging Face API". */
   readonly label: string;
   readonly fetch: BatchFetcher<T>;
+  /** Spaces the requests; shared by every source of the process that asks the same `limiterKey` (the endpoint). */
+  readonly limiter: RateLimiter;
+  readonly limiterKey: string;
   /** Least time from the end of one request to the start of the next (arXiv asks for 3 s). */
   readonly intervalMs: number;
   readonly maxBatch: number;
@@ -58,7 +65,6 @@ export class Source<T> {
   private readonly waiters = new Map<string, (() => void)[]>();
   private readonly attempts = new Map<string, number>();
   private health: Health | undefined;
-  private nextStart = 0;
   private running = false;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly abort = new AbortController();
@@ -137,20 +143,23 @@ export class Source<T> {
     try {
       await this.options.ready;
       while (this.queue.length > 0 && !this.closed) {
-        const wait = this.nextStart - Date.now();
-        if (wait > 0) await sleep(wait, this.abort.signal);
-        if (this.closed) break;
-        const batch = this.takeBatch();
-        if (batch.length === 0) continue;
+        const release = await this.options.limiter.acquire(this.options.limiterKey, this.abort.signal);
+        let batch: string[] = [];
+        let result: BatchResult<T> | undefined;
         const started = Date.now();
-        let result: BatchResult<T>;
         try {
-          result = await this.options.fetch(batch, this.abort.signal);
-        } catch (e) {
-          result = { kind: 'fail', unavailable: 'error', reason: String(e) };
+          if (this.closed) break;
+          batch = this.takeBatch();
+          if (batch.length === 0) continue;
+          try {
+            result = await this.options.fetch(batch, this.abort.signal);
+          } catch (e) {
+            result = { kind: 'fail', unavailable: 'error', reason: String(e) };
+          }
+        } finally {
+          release(batch.length > 0 ? this.options.intervalMs : 0);
         }
-        this.nextStart = Date.now() + this.options.intervalMs;
-        if (this.closed) break;
+        if (this.closed || !result) break;
         this.apply(batch, result, Date.now() - started);
       }
     } finally {
@@ -188,13 +197,13 @@ export class Source<T> {
       return;
     }
     if (result.kind === 'retry') {
-      const after = result.afterMs ?? this.options.defaultRetryMs;
+      const after = Math.min(result.afterMs ?? this.options.defaultRetryMs, MAX_RETRY_AFTER_MS);
       const retry = batch.filter((id) => (this.attempts.get(id) ?? 0) + 1 < this.options.maxAttempts);
       if (after <= this.options.maxRetryAfterMs && retry.length > 0) {
         for (const id of retry) this.attempts.set(id, (this.attempts.get(id) ?? 0) + 1);
         this.settle(batch.filter((id) => !retry.includes(id)));
         this.queue.unshift(...retry);
-        this.nextStart = Math.max(this.nextStart, now + after);
+        this.options.limiter.holdUntil(this.options.limiterKey, now + after);
         log.warn(`${label}: ${result.reason}; retrying ${retry.length} ID(s) in ${Math.ceil(after / 1000)} s`);
         return;
       }
@@ -213,16 +222,4 @@ export class Source<T> {
     this.options.log.warn(`${this.options.label}: ${reason} (${state}); trying again in ${Math.ceil((this.health.retryAt - Date.now()) / 1000)} s at the earliest`);
     this.settle([...batch, ...queued]);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,10 +1,11 @@
 // Where the metadata cache persists: a small interface, a JSON file in a directory (the extension's global storage), and memory.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface MetadataStore {
-  /** The saved text, or undefined when nothing was saved yet. */
-  read(): Promise<string | undefined>;
+  /** The saved text, or undefined when nothing was saved yet; throws when it is longer than `maxBytes`. */
+  read(maxBytes: number): Promise<string | undefined>;
   write(text: string): Promise<void>;
 }
 
@@ -15,8 +16,10 @@ export class FileMetadataStore implements MetadataStore {
     this.path = join(dir, name);
   }
 
-  async read(): Promise<string | undefined> {
+  async read(maxBytes: number): Promise<string | undefined> {
     try {
+      const { size } = await stat(this.path);
+      if (size > maxBytes) throw new Error(`the cache file has ${size} bytes, over the ${maxBytes}-byte cap`);
       return await readFile(this.path, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -24,19 +27,25 @@ export class FileMetadataStore implements MetadataStore {
     }
   }
 
-  /** Writes a temporary file and renames it, so a crash mid-write never leaves half a cache. */
+  /** Writes a new temporary file (random name, never an existing one) and renames it, so a crash never leaves half a cache. */
   async write(text: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, this.path);
+    const temp = `${this.path}.${randomBytes(8).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
+      await rename(temp, this.path);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
   }
 }
 
 export class MemoryMetadataStore implements MetadataStore {
   private text: string | undefined;
 
-  async read(): Promise<string | undefined> {
+  async read(maxBytes: number): Promise<string | undefined> {
+    if (this.text !== undefined && this.text.length > maxBytes) throw new Error(`the cache has ${this.text.length} characters, over the cap`);
     return this.text;
   }
 

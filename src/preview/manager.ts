@@ -46,7 +46,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
         if (section !== 'preview') return;
         const previous = this.options;
         this.options = this.readOptions();
-        const changed = previous.maxAuthors !== this.options.maxAuthors;
+        const changed = previous.maxAuthors !== this.options.maxAuthors || previous.remoteImages !== this.options.remoteImages;
         if (!changed) this.options = previous;
         for (const p of this.previews) p.configurationChanged(changed);
       }),
@@ -54,7 +54,8 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
   }
 
   private readOptions(): RenderOptions {
-    return { maxAuthors: previewConfig(this.configuration).maxAuthors, strings: renderStrings() };
+    const config = previewConfig(this.configuration);
+    return { maxAuthors: config.maxAuthors, strings: renderStrings(), remoteImages: config.remoteImages };
   }
 
   forSource(uri: vscode.Uri): DigestPreview[] {

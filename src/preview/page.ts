@@ -1,5 +1,6 @@
 // The preview page's HTML: strict CSP with a per-render nonce, toolbar, first paint, and the escaped init data.
 import { escapeHtml } from '../digest/render/html';
+import { imgSrcDirective, type RemoteImages } from '../digest/render/images';
 import type { PageInit } from './protocol';
 
 export interface ToolbarStrings {
@@ -34,6 +35,8 @@ export interface PageOptions {
   readonly nonce: string;
   /** The webview's resource origin (`webview.cspSource`); with `localResourceRoots` = media/ only. */
   readonly cspSource: string;
+  /** The remote-images policy, enforced again by the CSP's img-src. */
+  readonly remoteImages?: RemoteImages;
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;
@@ -50,13 +53,13 @@ export function newNonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-export function contentSecurityPolicy(nonce: string, cspSource: string): string {
+export function contentSecurityPolicy(nonce: string, cspSource: string, remoteImages: RemoteImages = 'paperThumbnails'): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
-    'img-src https:',
+    imgSrcDirective(remoteImages),
     'media-src https:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -85,7 +88,7 @@ export function previewPageHtml(o: PageOptions): string {
     `<html lang="${escapeHtml(o.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.nonce, o.cspSource))}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.nonce, o.cspSource, o.remoteImages))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<meta id="dp-init" data-init="${escapeHtml(JSON.stringify(o.init))}">`,

@@ -241,6 +241,7 @@ export class DigestPreview extends Disposable {
     return previewPageHtml({
       nonce: newNonce(),
       cspSource: webview.cspSource,
+      remoteImages: this.ctx.renderOptions().remoteImages,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
       title: this.panel.title,

@@ -64,7 +64,7 @@ export function registerPreview(context: vscode.ExtensionContext, digests: Diges
       exportHtml(
         digests,
         context.extensionUri,
-        { maxAuthors: previewConfig(configuration).maxAuthors, strings: renderStrings() },
+        { maxAuthors: previewConfig(configuration).maxAuthors, strings: renderStrings(), remoteImages: previewConfig(configuration).remoteImages },
         asUri(source) ?? manager.active?.source,
         asUri(destination),
       ),

@@ -1,11 +1,14 @@
 // What the preview takes from the `dailyPapers.preview.*` settings.
 import type { Configuration } from '../features/configuration';
+import type { RemoteImages } from '../digest/render';
 import type { PreviewSettings } from './protocol';
 
 export interface PreviewConfig extends PreviewSettings {
   readonly maxAuthors: number;
   /** Characters above which the preview shows a message instead of the cards. */
   readonly maxSize: number;
+  /** Which remote images the preview, hover cards and HTML export load. */
+  readonly remoteImages: RemoteImages;
 }
 
 export function previewConfig(configuration: Configuration): PreviewConfig {

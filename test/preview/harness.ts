@@ -56,6 +56,8 @@ export interface OpenOptions {
   readonly state?: unknown;
   /** Without the CSP meta tag: shows that the sanitizer alone lets nothing run. */
   readonly csp?: boolean;
+  /** Raw HTML appended to the body, past the sanitizer: shows what the CSP alone blocks. */
+  readonly injectHtml?: string;
   readonly cursorLine?: number;
   readonly scrollLine?: number;
   readonly width?: number;
@@ -111,7 +113,7 @@ export class PreviewPage {
       styleUri: `${ORIGIN}/preview.css`,
       title: 'Preview 29.md',
       lang: 'ko',
-      bodyHtml: digestBodyHtml(this.rendered),
+      bodyHtml: digestBodyHtml(this.rendered) + (options.injectHtml ?? ''),
       strings: DEFAULT_TOOLBAR_STRINGS,
       init: {
         source: SOURCE,

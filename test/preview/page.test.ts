@@ -259,8 +259,8 @@ describe('preview page in Chromium', function () {
     assert.equal(await p.page.evaluate(() => document.body.classList.contains('no-thumbs')), true);
   });
 
-  it('shows a placeholder, in the same box, for a thumbnail that fails to load', async () => {
-    const { text } = makeDigest(1, 3, (id) => (id.endsWith('2') ? `https://broken.test/${id}.png` : `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`));
+  it('shows a placeholder, in the same box, for an allowed thumbnail that fails to load', async () => {
+    const { text } = makeDigest(1, 3, (id) => (id.endsWith('2') ? `https://cdn-uploads.huggingface.co/broken/${id}.png` : `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`));
     p = await PreviewPage.open(text);
     await p.page.waitForSelector('.thumb.failed');
     const boxes = await p.page.$$eval('.thumb', (ts) => ts.map((t) => [t.classList.contains('failed'), Math.round(t.getBoundingClientRect().height)]));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -143,5 +143,72 @@ describe('CLI: daily-papers lint', () => {
     assert.ok(fixed.includes('[Watch Video](https://example.org/v.mp4)'));
     assert.ok(fixed.includes('\\<think>'));
     assert.deepEqual(readdirSync(dir), ['broken.md']);
+  });
+});
+
+describe('CLI: awkward inputs (real file system, real pipes)', () => {
+  let dir: string;
+  const digest = '## Daily Papers (2025-01-30)\n\n### [A Paper](https://arxiv.org/abs/2501.17161)\n\nVote: 3\n\n- x\n';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dpd-cli-inputs-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a FIFO named directly and skips one in a directory, without hanging', () => {
+    writeFileSync(join(dir, 'a.md'), digest);
+    const fifo = join(dir, 'pipe.md');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const named = run('lint', fifo);
+    assert.equal(named.status, 2);
+    assert.match(named.stderr, /pipe\.md is a FIFO, not a regular file/);
+    const walked = run('lint', '--format', 'json', dir);
+    assert.equal(walked.status, 0, walked.stderr);
+    assert.match(walked.stderr, /warning: skipped .*pipe\.md: a FIFO/);
+    assert.equal(walked.stderr.trim().split('\n').length, 1, walked.stderr);
+  });
+
+  it('reports a symlink loop with its real reason, goes on with the other files and exits 2', () => {
+    writeFileSync(join(dir, 'a.md'), digest);
+    symlinkSync('loop.md', join(dir, 'loop.md'));
+    const r = run('export', '--format', 'csv', dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /cannot read .*loop\.md: symlink loop/);
+    assert.match(r.stdout, /A Paper/, 'the readable file is still exported');
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  });
+
+  it('reports a directory it may not read as "permission denied" (as an unprivileged user) and goes on', function () {
+    const closed = join(dir, 'closed');
+    mkdirSync(closed);
+    writeFileSync(join(closed, 'b.md'), digest);
+    writeFileSync(join(dir, 'a.md'), digest);
+    chmodSync(dir, 0o755);
+    chmodSync(closed, 0o000);
+    // Root reads any directory: run the CLI as nobody when we are root.
+    const asNobody = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--', process.execPath] : [process.execPath];
+    chmodSync(join(dir, 'a.md'), 0o644);
+    const r = spawnSync(asNobody[0], [...asNobody.slice(1), cli, 'export', '--format', 'csv', dir], { encoding: 'utf8' });
+    chmodSync(closed, 0o755);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /cannot read directory .*closed: permission denied/);
+    assert.match(r.stdout, /A Paper/);
+  });
+
+  it('ends quietly when the reader closes the pipe early (| head)', () => {
+    const big = join(dir, 'big.md');
+    writeFileSync(big, digest.repeat(20_000));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" export --format json "${big}" | head -c 100 >/dev/null; echo "status \${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    assert.equal(r.stderr, '', 'no EPIPE stack trace');
+    const alone = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" export --format json "${big}" | head -c 100 >/dev/null`], { encoding: 'utf8' });
+    assert.equal(alone.status, 0, alone.stderr);
+    assert.equal(alone.stderr, '');
+  });
+
+  it('says CR-only line endings are unsupported instead of reading "not a digest"', () => {
+    const file = join(dir, 'mac.md');
+    writeFileSync(file, digest.replace(/\n/g, '\r'));
+    const r = run('lint', file);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /mac\.md has CR-only line endings, which are not supported; convert it to LF or CRLF/);
   });
 });

@@ -265,12 +265,24 @@ describe('hover: the card', () => {
     assert.doesNotMatch(buildCard({ ...base, paper }).markdown, /Thumbnail/);
   });
 
+  it('escapes remote dates, and shows a thumbnail only from a host the remote-images policy allows', () => {
+    const hostile: ArxivRecord = { ...arxivRecord, published: '[x](command:evil)<img src=https://t.test/p>', updated: '*![a](https://t.test/q)' };
+    const md = buildCard({ ...base, metadata: { id: '2404.19737', arxiv: view(hostile), huggingFace: none() } }).markdown;
+    assert.doesNotMatch(md, /[^\\][[\]()<>!*]\S*t\.test/, md);
+    assert.match(md, /Published \\\[x\\\]\\\(comman ·/);
+    const at = (thumbnail: string, remoteImages?: 'all' | 'none') => buildCard({ ...base, paper: { ...base.paper, thumbnail }, options: remoteImages ? { remoteImages } : {} }).markdown;
+    assert.doesNotMatch(at('https://tracker.test/p.png'), /Thumbnail/);
+    assert.match(at('https://tracker.test/p.png', 'all'), /!\[Thumbnail\]\(https:\/\/tracker\.test\/p\.png/);
+    assert.match(at('//cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.19737.png'), /!\[Thumbnail\]\(https:\/\/cdn-thumbnails/);
+    assert.doesNotMatch(at('https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.19737.png', 'none'), /Thumbnail/);
+  });
+
   it('adds arXiv and Hugging Face metadata', () => {
     const metadata: PaperMetadata = { id: '2404.19737', arxiv: view(arxivRecord), huggingFace: view(hfRecord) };
     const md = buildCard({ ...base, metadata }).markdown;
     assert.match(md, /99 upvotes on Hugging Face · cs\\\.CL, cs\\\.LG/);
     assert.match(md, /\*Abstract\*: Large language models such as GPT/);
-    assert.match(md, /Published 2024-04-30 · updated 2024-05-02 \(v2\) · ICML 2024 · DOI \[10\\\.48550\/arXiv\\\.2404\\\.19737\]\(https:\/\/doi\.org\/10\.48550\/arXiv\.2404\.19737\)/);
+    assert.match(md, /Published 2024\\-04\\-30 · updated 2024\\-05\\-02 \(v2\) · ICML 2024 · DOI \[10\\\.48550\/arXiv\\\.2404\\\.19737\]\(https:\/\/doi\.org\/10\.48550\/arXiv\.2404\.19737\)/);
     assert.match(md, /\[GitHub \\\(★ 12\\\)\]\(https:\/\/github\.com\/facebookresearch\/mtp\) · \[Project page\]\(https:\/\/example\.org\/mtp%20%28draft%29\)/);
     assert.doesNotMatch(md, /unavailable|Fetching/);
   });

@@ -226,18 +226,18 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
     assert.equal(server.huggingFaceHits().length, 3);
   });
 
-  it('treats an empty feed as "not on arXiv" and remembers it', async () => {
+  it('treats an ID an empty feed says nothing about as unknown, asked again later, never "not found"', async () => {
     server.arxivScript.push({ status: 200, headers: { 'Content-Type': 'application/atom+xml' }, body: recorded('arxiv-empty.xml') });
     const service = make();
-    const [meta] = await service.lookup(['2501.99999'], 5000);
+    await service.lookup(['2501.99999'], 5000);
     await service.settled(['2501.99999']);
     const after = service.peek('2501.99999');
-    assert.equal(after.arxiv.missing, true);
+    assert.equal(after.arxiv.missing, false, 'no entry is no answer');
     assert.equal(after.arxiv.record, undefined);
-    assert.equal(after.arxiv.unavailable, undefined, 'a missing paper is an answer, not a failure');
-    assert.ok(meta);
-    await service.lookup(['2501.99999'], 1000);
-    assert.equal(server.arxivHits().length, 1, 'the "missing" answer is cached too');
+    assert.equal(after.arxiv.unavailable, undefined, 'an unknown paper is not a failing source');
+    assert.ok(log.has(/no entry for 2501\.99999/), log.lines.join('\n'));
+    await service.lookup(['2501.99999'], 5000);
+    assert.equal(server.arxivHits().length, 2, 'an unknown ID is asked again');
   });
 
   it('marks IDs named by an error entry as missing and asks again for the others', async () => {
@@ -429,7 +429,7 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
     await service.settled(['hep-th/9901001']);
     assert.deepEqual(server.arxivHits().map((h) => h.ids), [['hep-th/9901001']]);
     assert.equal(server.huggingFaceHits().length, 0);
-    assert.equal(service.peek('hep-th/9901001').arxiv.missing, true);
+    assert.equal(service.peek('hep-th/9901001').arxiv.missing, false, 'absent from the feed: unknown, not missing');
   });
 
   it('clears the cache on request', async () => {
@@ -478,8 +478,8 @@ describe('metadata: parsing and URLs', () => {
   });
 
   it('reads Hugging Face records defensively', () => {
-    assert.equal(parseHuggingFacePaper(recorded('hf-not-found.json'), '2501.99999'), null);
-    const odd = parseHuggingFacePaper(JSON.stringify({ id: '2501.17161', upvotes: '12', githubRepo: 'javascript:alert(1)', projectPage: 'not a url' }), '2501.17161');
+    assert.equal(parseHuggingFacePaper(recorded('hf-not-found.json')), null);
+    const odd = parseHuggingFacePaper(JSON.stringify({ id: '2501.17161', upvotes: '12', githubRepo: 'javascript:alert(1)', projectPage: 'not a url' }));
     assert.deepEqual([odd?.upvotes, odd?.githubRepo, odd?.projectPage], [null, null, null]);
   });
 });

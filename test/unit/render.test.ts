@@ -115,7 +115,13 @@ describe('render: Markdown through unified and the sanitizer', () => {
     assert.equal(markdownToHtml('[x](data:text/html,hi)'), '<p><a>x</a></p>');
     assert.equal(markdownToHtml('<img src=x onerror=alert(1)>'), '<p>&#x3C;img src=x onerror=alert(1)></p>');
     assert.equal(markdownToHtml('<div>\n<script>alert(1)</script>\n</div>'), '<p>&#x3C;div>\n&#x3C;script>alert(1)&#x3C;/script>\n&#x3C;/div></p>');
-    assert.equal(markdownToHtml('![a](http://x.test/i.png) ![b](https://x.test/i.png)'), '<p>a <img src="https://x.test/i.png" alt="b" loading="lazy" referrerpolicy="no-referrer"></p>');
+    assert.equal(markdownToHtml('![a](http://x.test/i.png) ![b](https://x.test/i.png)', 'all'), '<p>a <img src="https://x.test/i.png" alt="b" loading="lazy" referrerpolicy="no-referrer"></p>');
+    // The remote-images policy: by default only paper-image hosts; protocol-relative URLs read as https.
+    assert.equal(markdownToHtml('![b](https://x.test/i.png)'), '<p>b</p>');
+    assert.equal(markdownToHtml('![b](//x.test/i.png)', 'all'), '<p><img src="https://x.test/i.png" alt="b" loading="lazy" referrerpolicy="no-referrer"></p>');
+    assert.equal(markdownToHtml('![b](//arxiv.org/i.png)'), '<p><img src="https://arxiv.org/i.png" alt="b" loading="lazy" referrerpolicy="no-referrer"></p>');
+    assert.equal(markdownToHtml('![b](https://arxiv.org/i.png)', 'none'), '<p>b</p>');
+    assert.equal(markdownToHtml('![b](https://user:pw@arxiv.org/i.png)'), '<p>b</p>');
   });
 
   it('gives the same HTML on the fast path as through the parser, over every fixture section and title', () => {

@@ -86,7 +86,9 @@ describe('render: preview page', () => {
 
   it('has a strict CSP: nothing by default, scripts by nonce, styles from the extension, media over https', () => {
     const csp = contentSecurityPolicy('N0nce', 'https://res.test');
-    assert.equal(csp, "default-src 'none'; script-src 'nonce-N0nce'; style-src https://res.test; font-src https://res.test; img-src https:; media-src https:; base-uri 'none'; form-action 'none'");
+    assert.equal(csp, "default-src 'none'; script-src 'nonce-N0nce'; style-src https://res.test; font-src https://res.test; img-src https://cdn-thumbnails.huggingface.co https://cdn-uploads.huggingface.co https://arxiv.org; media-src https:; base-uri 'none'; form-action 'none'");
+    assert.match(contentSecurityPolicy('N0nce', 'https://res.test', 'all'), /; img-src https:; /);
+    assert.match(contentSecurityPolicy('N0nce', 'https://res.test', 'none'), /; img-src 'none'; /);
     assert.doesNotMatch(csp, /unsafe/);
   });
 

@@ -3,6 +3,7 @@ import { arxivAbsUrl, baseArxivId } from '../arxiv';
 import { entryIdBase } from '../outline';
 import type { DigestEntry, MediaField, SummarySection } from '../types';
 import { domId, escapeHtml, format, HTTP, HTTPS, safeUrl } from './html';
+import { allowedImageUrl, type RemoteImages } from './images';
 import { inlineMarkdownToHtml, markdownToHtml } from './markdown';
 import { DEFAULT_RENDER_OPTIONS, type RenderedCard, type RenderOptions, type RenderStrings } from './types';
 
@@ -22,6 +23,7 @@ function stripUndefined(o: EntryRenderOptions): Partial<RenderOptions> {
   const out: { -readonly [K in keyof RenderOptions]?: RenderOptions[K] } = {};
   if (o.maxAuthors !== undefined) out.maxAuthors = o.maxAuthors;
   if (o.strings !== undefined) out.strings = o.strings;
+  if (o.remoteImages !== undefined) out.remoteImages = o.remoteImages;
   return out;
 }
 
@@ -45,19 +47,20 @@ export function entryHtml(entry: DigestEntry, id: string, options: RenderOptions
   ];
   return (
     `<article ${attrs.join(' ')}>` +
-    mediaHtml(entry, s) +
+    mediaHtml(entry, s, options.remoteImages) +
     `<div class="card-body">` +
     titleHtml(entry, `${dom}-t`, s) +
     metaHtml(entry, s) +
     authorsHtml(entry, options.maxAuthors, s) +
-    summaryHtml(entry.sections, s) +
+    summaryHtml(entry.sections, s, options.remoteImages) +
     `</div></article>`
   );
 }
 
-function mediaHtml(entry: DigestEntry, s: RenderStrings): string {
+function mediaHtml(entry: DigestEntry, s: RenderStrings, images: RemoteImages): string {
   const media: MediaField | undefined = entry.media[0];
-  const url = safeUrl(media?.url, HTTPS);
+  // Videos load only on play (preload="none"); images follow the remote-images policy.
+  const url = media?.kind === 'image' ? allowedImageUrl(media.url, images) : safeUrl(media?.url, HTTPS);
   const title = escapeHtml(entry.title);
   const label = escapeHtml(entry.arxivId ?? '');
   if (media?.kind === 'video' && url)
@@ -98,7 +101,7 @@ function authorsHtml(entry: DigestEntry, max: number, s: RenderStrings): string 
   return `<div class="authors"><span class="field-label">${escapeHtml(s.authors)}:</span> ${head}${more}</div>`;
 }
 
-function summaryHtml(sections: readonly SummarySection[], s: RenderStrings): string {
+function summaryHtml(sections: readonly SummarySection[], s: RenderStrings, images: RemoteImages): string {
   if (sections.length === 0) return '';
   let body = '';
   let free: string[] = [];
@@ -108,11 +111,11 @@ function summaryHtml(sections: readonly SummarySection[], s: RenderStrings): str
   };
   for (const section of sections) {
     if (section.label === null) {
-      free.push(markdownToHtml(section.text));
+      free.push(markdownToHtml(section.text, images));
       continue;
     }
     flushFree();
-    body += `<section class="section"><h4 class="label">${escapeHtml(section.label)}</h4>${markdownToHtml(section.text)}</section>`;
+    body += `<section class="section"><h4 class="label">${escapeHtml(section.label)}</h4>${markdownToHtml(section.text, images)}</section>`;
   }
   flushFree();
   return `<details class="summary" open><summary>${escapeHtml(s.summary)}</summary>${body}</details>`;

@@ -2,6 +2,7 @@
 import type { DigestDocument } from '../types';
 import { digestBodyHtml, renderDigest } from './digest';
 import { escapeHtml } from './html';
+import { imgSrcDirective, type RemoteImages } from './images';
 import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './types';
 
 export interface ExportOptions {
@@ -11,8 +12,12 @@ export interface ExportOptions {
   readonly render?: RenderOptions;
 }
 
-/** Everything but inline styles and https images/videos is forbidden: even a renderer bug could run nothing. */
-export const EXPORT_CSP = "default-src 'none'; img-src https:; media-src https:; style-src 'unsafe-inline'";
+/**
+ * Everything but inline styles, https videos and the images the remote-images policy allows is forbidden: even a
+ * renderer bug could run nothing and load nothing else.
+ */
+export const exportCsp = (remoteImages: RemoteImages): string => `default-src 'none'; ${imgSrcDirective(remoteImages)}; media-src https:; style-src 'unsafe-inline'`;
+export const EXPORT_CSP = exportCsp('paperThumbnails');
 
 /** Korean when the summaries are (as in the real corpus), so screen readers pick the right voice. */
 export function documentLanguage(text: string): string {
@@ -21,13 +26,14 @@ export function documentLanguage(text: string): string {
 }
 
 export function exportDigestHtml(doc: DigestDocument, options: ExportOptions): string {
-  const body = digestBodyHtml(renderDigest(doc, options.render ?? DEFAULT_RENDER_OPTIONS));
+  const render = options.render ?? DEFAULT_RENDER_OPTIONS;
+  const body = digestBodyHtml(renderDigest(doc, render));
   return [
     '<!DOCTYPE html>',
     `<html lang="${documentLanguage(doc.text)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${exportCsp(render.remoteImages)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(options.title)}</title>`,

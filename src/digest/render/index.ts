@@ -4,6 +4,7 @@ export { renderEntry, searchText, type EntryRenderOptions } from './card';
 export { renderDay, fillDay, CARDS_SLOT, type DayRenderOptions } from './day';
 export { renderDigest, digestBodyHtml, CardCache } from './digest';
 export { diffDigests, sameLayout } from './diff';
-export { exportDigestHtml, documentLanguage, EXPORT_CSP, type ExportOptions } from './export';
+export { exportDigestHtml, documentLanguage, EXPORT_CSP, exportCsp, type ExportOptions } from './export';
 export { markdownToHtml, inlineMarkdownToHtml, escapeHtml, SANITIZE_SCHEMA } from './markdown';
 export { safeUrl, domId } from './html';
+export { allowedImageUrl, imgSrcDirective, PAPER_IMAGE_HOSTS, REMOTE_IMAGES_VALUES, type RemoteImages } from './images';

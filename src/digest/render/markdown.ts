@@ -6,6 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { allowedImageUrl, type RemoteImages } from './images';
 
 /**
  * What summaries may contain after sanitizing. Far narrower than GitHub's default: no ids (nothing to clobber),
@@ -14,6 +15,7 @@ import { unified } from 'unified';
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   tagNames: ['p', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'br', 'del', 'blockquote', 'img', 'hr'],
   attributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], ol: ['start'] },
+  // Images are checked again by `allowedImageUrl` after sanitizing: a protocol-relative `//host/x` has no protocol here.
   protocols: { href: ['http', 'https', 'mailto'], src: ['https'] },
   clobber: [],
   clobberPrefix: '',
@@ -55,27 +57,24 @@ function unwrapLinks(node: MdastNodes): void {
 
 /**
  * Inline images load only when scrolled to and send no referrer; one whose source the sanitizer removed
- * (`javascript:`, `data:`, `http:`) shows its alt text instead of a broken-image box.
+ * (`javascript:`, `data:`, `http:`) or the remote-images policy forbids shows its alt text instead.
  */
-function lazyImages(node: HastRoot | Element): void {
+function lazyImages(node: HastRoot | Element, policy: RemoteImages): void {
   node.children = node.children.map((child) => {
     if (child.type !== 'element') return child;
     if (child.tagName !== 'img') {
-      lazyImages(child);
+      lazyImages(child, policy);
       return child;
     }
-    if (typeof child.properties.src !== 'string') return { type: 'text', value: String(child.properties.alt ?? '') };
-    Object.assign(child.properties, { loading: 'lazy', referrerPolicy: 'no-referrer' });
+    const src = typeof child.properties.src === 'string' ? allowedImageUrl(child.properties.src, policy) : null;
+    if (src === null) return { type: 'text', value: String(child.properties.alt ?? '') };
+    Object.assign(child.properties, { src, loading: 'lazy', referrerPolicy: 'no-referrer' });
     return child;
   });
 }
 
 const parser = unified().use(remarkParse);
-const toHtml = unified()
-  .use(remarkRehype)
-  .use(rehypeSanitize, SANITIZE_SCHEMA)
-  .use(() => lazyImages)
-  .use(rehypeStringify);
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify);
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -91,12 +90,14 @@ export function escapeHtml(text: string): string {
  */
 const MARKUP = /[\\`*_<>&[\]!~\n\r\0]|^(?:[\s#>+\-=|]|\d{1,9}[.)])|\s$|^$/;
 
-function run(markdown: string, inline: boolean): string {
+function run(markdown: string, inline: boolean, images: RemoteImages): string {
   try {
     const tree = parser.parse(markdown) as MdastRoot;
     htmlNodesToText(tree);
     if (inline) unwrapLinks(tree);
-    const html = toHtml.stringify(toHtml.runSync(tree as never) as never) as string;
+    const hast = toHtml.runSync(tree as never) as unknown as HastRoot;
+    lazyImages(hast, images);
+    const html = toHtml.stringify(hast as never) as string;
     return inline ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
   } catch {
     return inline ? escapeHtml(markdown) : `<p>${escapeHtml(markdown)}</p>`;
@@ -104,16 +105,16 @@ function run(markdown: string, inline: boolean): string {
 }
 
 /** A summary bullet's text (may span lines and hold nested bullets) as block HTML: paragraphs, lists, code. */
-export function markdownToHtml(markdown: string): string {
+export function markdownToHtml(markdown: string, images: RemoteImages = 'paperThumbnails'): string {
   if (!MARKUP.test(markdown)) return `<p>${markdown}</p>`;
-  return run(markdown, false);
+  return run(markdown, false, images);
 }
 
 /** One line of inline Markdown (a title) as phrasing HTML, links unwrapped. */
-export function inlineMarkdownToHtml(markdown: string): string {
+export function inlineMarkdownToHtml(markdown: string, images: RemoteImages = 'paperThumbnails'): string {
   if (!MARKUP.test(markdown)) return markdown;
-  return run(markdown, true);
+  return run(markdown, true, images);
 }
 
 /** The slow path alone, for the tests that prove the fast path equivalent. */
-export const markdownToHtmlUncached = (markdown: string, inline = false): string => run(markdown, inline);
+export const markdownToHtmlUncached = (markdown: string, inline = false, images: RemoteImages = 'paperThumbnails'): string => run(markdown, inline, images);

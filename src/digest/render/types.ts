@@ -1,4 +1,5 @@
 // The rendered preview model: cards keyed by outline entry id, days with the places of their entries.
+import type { RemoteImages } from './images';
 
 /** Words the rendered HTML contains; the host passes translated ones (`{0}` is replaced by a number or name). */
 export interface RenderStrings {
@@ -35,9 +36,11 @@ export interface RenderOptions {
   /** Author lists longer than this show this many names and collapse the rest behind a toggle. */
   readonly maxAuthors: number;
   readonly strings: RenderStrings;
+  /** Which remote images the cards may load (thumbnails and images in summaries). */
+  readonly remoteImages: RemoteImages;
 }
 
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { maxAuthors: 12, strings: DEFAULT_STRINGS };
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { maxAuthors: 12, strings: DEFAULT_STRINGS, remoteImages: 'paperThumbnails' };
 
 /** One entry as a card. The HTML depends only on the entry's text and id, never on its position. */
 export interface RenderedCard {

@@ -1,6 +1,7 @@
 // Every rule, in the order their problems are listed.
 import type { Rule } from '../types';
 import arxivIdAfterDate from './arxiv-id-after-date';
+import bidiControl from './bidi-control';
 import brokenVideoLink from './broken-video-link';
 import controlCharacter from './control-character';
 import datePathMismatch from './date-path-mismatch';
@@ -37,5 +38,5 @@ export const RULES: readonly Rule[] = [
   thumbnailIdMismatch, thumbnailNotPaperImage, brokenVideoLink, rawVideoTag,
   invalidVote, emptyAuthors, fieldOrder, duplicateField,
   emptyBullet, malformedLabel, labelApostrophe, mixedLabelStyles, labelStyle, swallowedHtml, englishSummary,
-  controlCharacter, tabCharacter, nbsp, trailingWhitespace, votesUnsorted,
+  controlCharacter, bidiControl, tabCharacter, nbsp, trailingWhitespace, votesUnsorted,
 ];

@@ -1,6 +1,6 @@
 // An image line that shows a user avatar or a video file instead of the paper's thumbnail.
-import { thumbnailUrl } from '../../arxiv';
 import { entryRule } from '../types';
+import { videoTemplate } from './raw-video-tag';
 
 const VIDEO_FILE = /\.(?:qt|webm|mp4|mov)(?:[?#].*)?$/i;
 
@@ -16,9 +16,9 @@ export default entryRule({ id: 'thumbnail-not-paper-image', name: 'Thumbnail is 
     if (media.kind !== 'image') continue;
     const what = whatItIs(media.url);
     if (!what) continue;
-    const fix = entry.arxivId
-      ? { title: 'Use the paper thumbnail', edits: [{ range: media.urlRange, newText: thumbnailUrl(entry.arxivId) }] }
-      : undefined;
+    // A fix never deletes a URL: a video becomes the video template; an avatar or relative URL is left to the author.
+    const eol = ctx.doc.text[media.range.end.offset] === '\r' ? '\r\n' : '\n';
+    const fix = what === 'a video file' ? { title: 'Show it as a video (the video template)', edits: [{ range: media.range, newText: videoTemplate(media.url, eol) }] } : undefined;
     ctx.report(media.urlRange, `Unexpected thumbnail that is ${what}, expected the paper image (cdn-thumbnails…/papers/ID.png)`, fix);
   }
 });
