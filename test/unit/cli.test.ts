@@ -128,9 +128,10 @@ describe('CLI: daily-papers lint', () => {
     assert.match(bad.stderr, /unknown rule "nope"/);
   });
 
-  it('reports the same paper in two of the files given', () => {
-    const r = run('lint', '--format', 'json', workspace({ 'a.md': clean, 'b.md': clean.replace('2025-01-30', '2025-01-31') }));
-    assert.equal(JSON.parse(r.stdout).filter((x: { rule: string }) => x.rule === 'duplicate-paper').length, 2);
+  it('reports a paper repeated under a later date in another file, not a mirror under the same date', () => {
+    const r = run('lint', '--format', 'json', workspace({ 'a.md': clean, 'b.md': clean.replace('2025-01-30', '2025-01-31'), 'README.md': `# Daily Papers\n\n${clean}` }));
+    const rows = JSON.parse(r.stdout).filter((x: { rule: string }) => x.rule === 'duplicate-paper');
+    assert.deepEqual(rows.map((x: { file: string }) => x.file.split(/[\\/]/).pop()), ['b.md']);
   });
 
   it('--fix rewrites the file in place and leaves no temporary file', () => {

@@ -1,5 +1,6 @@
 // The validator's public API.
-export type { Fix, Problem, Rule, RuleMeta, Severity, SeveritySetting } from './types';
+export type { Fix, Message, Problem, Rule, RuleMeta, Severity, SeveritySetting } from './types';
+export { msg } from './types';
 export { validate, detectStyle, type ValidateOptions } from './engine';
 export { mergeConfigs, parseConfig, severityOf, SEVERITIES, type ValidationConfig } from './config';
 export { applyEdits, fixAll, nonOverlappingFixEdits } from './fix';
