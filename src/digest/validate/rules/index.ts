@@ -16,6 +16,7 @@ import invalidDate from './invalid-date';
 import invalidVote from './invalid-vote';
 import labelApostrophe from './label-apostrophe';
 import labelStyle from './label-style';
+import layout from './layout';
 import malformedArxivId from './malformed-arxiv-id';
 import malformedLabel from './malformed-label';
 import mixedLabelStyles from './mixed-label-styles';
@@ -37,5 +38,5 @@ export const RULES: readonly Rule[] = [
   thumbnailIdMismatch, thumbnailNotPaperImage, brokenVideoLink, rawVideoTag,
   invalidVote, emptyAuthors, fieldOrder, duplicateField,
   emptyBullet, malformedLabel, labelApostrophe, mixedLabelStyles, labelStyle, swallowedHtml, englishSummary,
-  controlCharacter, tabCharacter, nbsp, trailingWhitespace, votesUnsorted,
+  controlCharacter, tabCharacter, nbsp, trailingWhitespace, votesUnsorted, layout,
 ];
