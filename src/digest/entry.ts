@@ -22,7 +22,7 @@ const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
 const BULLET = /^ ?[-*+](?:[ \t]+|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
+export const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
 
 /** `***Label***:` and `**Label**:`; anything else that opens with stars and ends in `:` is a malformed label. */
 const LABEL_BOLD_ITALIC = /^\*\*\*([^*\n]+?)\*\*\*[ \t]*:/;

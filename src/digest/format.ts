@@ -1,5 +1,6 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
+import { COMMENT_LINE } from './entry';
 import { detectStyle } from './validate/engine';
 import { trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
@@ -12,7 +13,7 @@ export interface FormatOptions {
 interface Block {
   /** Source lines of the block (without line breaks). */
   readonly lines: string[];
-  readonly kind: 'heading' | 'field' | 'bullet' | 'other';
+  readonly kind: 'heading' | 'field' | 'bullet' | 'comment' | 'other';
   /** A blank line came before the block in the source. */
   readonly blankBefore: boolean;
 }
@@ -77,7 +78,7 @@ function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, 
     } else {
       const field = entry.fields.find((f) => f.kind !== 'summary' && inRange(f.range, line));
       if (field && field.range.start.line !== line && current) current.lines.push(text);
-      else blocks.push((current = { kind: field ? 'field' : 'other', lines: [text], blankBefore }));
+      else blocks.push((current = { kind: field ? 'field' : COMMENT_LINE.test(text) ? 'comment' : 'other', lines: [text], blankBefore }));
       blankBefore = false;
     }
   }
@@ -89,7 +90,8 @@ function joinBlocks(blocks: Block[], compact: boolean): string[] {
   blocks.forEach((b, i) => {
     const previous = blocks[i - 1];
     // The oldest digests mix compact and spaced fields: there, a blank line stays where the source had one.
-    const tight = (compact && !b.blankBefore) || (previous?.kind === 'bullet' && b.kind === 'bullet');
+    // A comment (such as a suppression comment) stays on the line above what it is about.
+    const tight = ((compact || previous?.kind === 'comment') && !b.blankBefore) || (previous?.kind === 'bullet' && b.kind === 'bullet');
     if (i > 0 && !tight) out.push('');
     for (const line of b.lines) out.push(line);
   });
@@ -120,7 +122,7 @@ export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): 
     copyUntil(day.headerRange.start.line + 1);
     day.entries.forEach((entry, i) => {
       copyUntil(entry.range.start.line);
-      trimBlankRun(out, 1);
+      if (!COMMENT_LINE.test(out[out.length - 1] ?? '')) trimBlankRun(out, 1);
       // A loop, not push(...lines): an entry can have more lines than the stack has room for arguments.
       for (const l of joinBlocks(entryBlocks(doc, starts, entry, style), compact)) out.push(l);
       line = entry.range.end.line + 1;

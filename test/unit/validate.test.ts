@@ -55,7 +55,7 @@ describe('validate: configuration and suppression', () => {
     assert.deepEqual(ids(withComment('<!-- daily-papers-disable-next-line empty-day -->\nVote: lots')), ['invalid-vote']);
     assert.deepEqual(ids(withComment('Vote: lots <!-- daily-papers-disable-line invalid-vote -->')), []);
     assert.deepEqual(ids(withComment('<!-- daily-papers-disable invalid-vote -->\n\nVote: lots\n\n<!-- daily-papers-enable invalid-vote -->')), []);
-    const reenabled = bad.replace('### [T]', '<!-- daily-papers-disable -->\n<!-- daily-papers-enable -->\n\n### [T]');
+    const reenabled = bad.replace('### [T]', '<!-- daily-papers-disable -->\n<!-- daily-papers-enable -->\n### [T]');
     assert.deepEqual(ids(reenabled), ['invalid-vote']);
   });
 });
