@@ -1,6 +1,6 @@
 // Reading the CLI's inputs: files and directories (searched recursively for *.md), strict UTF-8.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** A usage or I/O problem: the CLI prints its message on one line and exits with status 2. */
 export class CliError extends Error {}
@@ -54,5 +54,33 @@ export function readUtf8(path: string): string {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     throw new CliError(`${path} is not valid UTF-8`);
+  }
+}
+
+/** True when the file starts with a UTF-8 byte-order mark (which `readUtf8` drops and a rewrite must keep). */
+function hasByteOrderMark(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Rewrites a file through a temporary file and a rename, so an error never leaves a truncated digest; keeps the
+ * file's byte-order mark and permissions. The one write path of the CLI (`lint --fix`, `format`).
+ */
+export function writeAtomically(file: string, text: string): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const bom = hasByteOrderMark(file) ? '\uFEFF' : '';
+    writeFileSync(temp, bom + text, 'utf8');
+    chmodSync(temp, statSync(file).mode & 0o7777);
+    renameSync(temp, file);
+  } catch (e) {
+    if (existsSync(temp)) unlinkSync(temp);
+    throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
   }
 }

@@ -1,9 +1,8 @@
 // `daily-papers lint`: the editor's checks for CI, with the same rules, config and suppressions.
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findDuplicatePapers, fixAll, parseConfig, parseDigest, validate, type Problem, type ValidationConfig } from '../digest';
-import { CliError, collectMarkdownFiles, readUtf8 } from './files';
+import { CliError, collectMarkdownFiles, readUtf8, writeAtomically } from './files';
 import { toJson, toSarif, toStylish, type FileProblems } from './formats';
 
 export const DEFAULT_CONFIG_FILE = '.daily-papers.json';
@@ -14,18 +13,6 @@ function loadConfig(path: string | undefined): ValidationConfig {
   const { config, errors } = parseConfig(readUtf8(file));
   if (errors.length) throw new CliError(`invalid config ${file}: ${errors.join('; ')}`);
   return config;
-}
-
-/** Writes through a temporary file and a rename, so an error never leaves a truncated digest. */
-function writeAtomically(file: string, text: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, file);
-  } catch (e) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw new CliError(`cannot write ${file}: ${(e as Error).message}`);
-  }
 }
 
 /** Runs the lint command; returns the exit status (0 clean, 1 errors or too many warnings). */

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { parseDigest, toBibliography, toCsv, toExport } from '../digest';
 import { CliError, collectMarkdownFiles, readUtf8 } from './files';
+import { formatCommand } from './format';
 import { lintCommand } from './lint';
 
 declare const PACKAGE_VERSION: string;
@@ -10,10 +11,13 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 const USAGE = `Usage:
   daily-papers export [--format json|csv|bibtex] <file|dir>...
   daily-papers lint [--format stylish|json|sarif] [--config file] [--max-warnings N] [--fix] <file|dir>...
+  daily-papers format [--check] <file|dir>...
 
 Commands:
   export   print the digests: JSON (one object per Markdown file), CSV (date,title,paper_url) or BibTeX
   lint     check digests; exit 0 when clean, 1 on errors (or more warnings than --max-warnings)
+  format   rewrite digests in the canonical layout (Format Document); --check lists the files it
+           would change and exits 1 if there are any
 
 Directories are searched recursively for *.md. lint reads .daily-papers.json from the current
 directory unless --config names another file. Exit status 2 means a usage or I/O error.`;
@@ -43,7 +47,8 @@ export function main(argv: string[]): number {
     }
     if (command === 'export') return exportCommand(rest);
     if (command === 'lint') return lintCommand(rest, VERSION);
-    throw new CliError(`unknown command '${command}', expected export or lint (see --help)`);
+    if (command === 'format') return formatCommand(rest);
+    throw new CliError(`unknown command '${command}', expected export, lint or format (see --help)`);
   } catch (e) {
     const known = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`daily-papers: ${known ? (e as Error).message : `internal error: ${String(e)}`}\n`);

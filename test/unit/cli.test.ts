@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -142,5 +142,41 @@ describe('CLI: daily-papers lint', () => {
     assert.ok(fixed.includes('[Watch Video](https://example.org/v.mp4)'));
     assert.ok(fixed.includes('\\<think>'));
     assert.deepEqual(readdirSync(dir), ['broken.md']);
+  });
+});
+
+describe('CLI: daily-papers format', () => {
+  const canonical = "## Daily Papers (2025-01-30)\n\n### [U](https://arxiv.org/abs/2501.00002)\n\nVote: 3\n\n- ***What's New***: 요약입니다.\n\n";
+  const messy = canonical.replace('\n\nVote: 3', '\n\n\n\nVote: 3').replace(/\n\n$/, '');
+  const dir = () => mkdtempSync(join(tmpdir(), 'daily-papers-format-'));
+
+  it('--check lists the files it would change and exits 1; a clean tree exits 0 and writes nothing', () => {
+    const d = dir();
+    writeFileSync(join(d, 'clean.md'), canonical);
+    writeFileSync(join(d, 'messy.md'), messy);
+    writeFileSync(join(d, 'notes.md'), 'Not a digest.\n\n\n');
+    const r = run('format', '--check', d);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), [join(d, 'messy.md')]);
+    assert.equal(readFileSync(join(d, 'messy.md'), 'utf8'), messy, '--check never writes');
+    assert.equal(run('format', '--check', join(d, 'clean.md')).status, 0);
+  });
+
+  it('rewrites through a rename, keeping CRLF, the byte-order mark and the permissions', () => {
+    const d = dir();
+    const file = join(d, 'messy.md');
+    writeFileSync(file, '\uFEFF' + messy.replace(/\n/g, '\r\n'), { mode: 0o640 });
+    const r = run('format', d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), '\uFEFF' + canonical.replace(/\n\n$/, '\n').replace(/\n/g, '\r\n'));
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(d), ['messy.md'], 'no temporary file left');
+    assert.equal(run('format', '--check', d).status, 0, 'formatting twice changes nothing');
+  });
+
+  it('exits 2 with a one-line message on a missing file', () => {
+    const r = run('format', join(dir(), 'missing.md'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^daily-papers: no such file or directory: .+\n$/);
   });
 });
