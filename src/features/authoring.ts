@@ -120,7 +120,7 @@ async function exportDigests(digests: DigestService, target?: vscode.Uri, format
   const picked = format ?? (await vscode.window.showQuickPick(
     [
       { label: 'JSON', description: vscode.l10n.t('days, entries and fields, as the CLI prints them'), format: 'json' as const },
-      { label: 'CSV', description: 'date,title,paper_url', format: 'csv' as const },
+      { label: 'CSV', description: 'date,title,url (papers_list.csv)', format: 'csv' as const },
       { label: 'BibTeX', description: vscode.l10n.t('one @misc entry per paper'), format: 'bibtex' as const },
     ],
     { title: vscode.l10n.t('Export Digests') },

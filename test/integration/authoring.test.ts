@@ -133,12 +133,13 @@ describe('Authoring', () => {
       assert.equal(
         csv,
         [
-          'date,title,paper_url',
+          'date,title,url',
           '2025-01-29,"SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training",https://arxiv.org/abs/2501.17161',
           '2025-01-29,Baichuan-Omni-1.5 Technical Report,https://arxiv.org/abs/2501.15368',
           '2025-01-29,DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning,https://arxiv.org/abs/2501.12948',
           '',
-        ].join('\n'),
+        ].join('\r\n'),
+        "the generator's papers_list.csv: Python csv.writer's quoting and CRLF",
       );
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('exports'), { recursive: true, useTrash: false }).then(undefined, () => undefined);

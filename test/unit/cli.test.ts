@@ -41,7 +41,11 @@ describe('CLI: daily-papers export', () => {
   it('exports a papers list as CSV and a bibliography as BibTeX', () => {
     const csv = run('export', '--format', 'csv', 'test/fixtures/era-de.md');
     assert.equal(csv.status, 0);
-    assert.deepEqual(csv.stdout.trim().split('\n').map((l) => l.split(',')[0]), ['date', '2025-01-29', '2025-01-29', '2025-01-29']);
+    assert.deepEqual(csv.stdout.trim().split('\r\n').map((l) => l.split(',')[0]), ['date', '2025-01-29', '2025-01-29', '2025-01-29']);
+    const lf = run('export', '--format', 'csv-plain', '--csv-eol', 'lf', 'test/fixtures/era-de.md');
+    assert.equal(lf.status, 0, lf.stderr);
+    assert.ok(!lf.stdout.includes('\r') && lf.stdout.startsWith('date,title,url\n2025-01-29,'), lf.stdout);
+    assert.equal(run('export', '--format', 'csv', '--csv-eol', 'cr', 'test/fixtures').status, 2);
     const bib = run('export', '--format', 'bibtex', 'test/fixtures');
     assert.match(bib.stdout, /@misc\{khrabrov2025\d+,\n {2}title = \{\$\\nabla\^2\$DFT/);
   });
@@ -61,7 +65,7 @@ describe('CLI: daily-papers export', () => {
       [['export', join(dir, 'missing.md')], /no such file or directory/],
       [['export', join(dir, 'latin1.md')], /not valid UTF-8/],
       [['export'], /at least one file/],
-      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml', expected json, csv or bibtex/],
+      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml', expected json, csv, csv-plain or bibtex/],
       [['export', '--bogus', 'x'], /bogus/],
       [['frobnicate'], /unknown command/],
     ];

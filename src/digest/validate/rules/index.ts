@@ -26,6 +26,7 @@ import swallowedHtml from './swallowed-html';
 import tabCharacter from './tab-character';
 import thumbnailIdMismatch from './thumbnail-id-mismatch';
 import thumbnailNotPaperImage from './thumbnail-not-paper-image';
+import titleHuggingFaceLink from './title-huggingface-link';
 import titleNotArxiv from './title-not-arxiv';
 import titleNotLink from './title-not-link';
 import trailingWhitespace from './trailing-whitespace';
@@ -34,7 +35,7 @@ import votesUnsorted from './votes-unsorted';
 
 export const RULES: readonly Rule[] = [
   invalidDate, datePathMismatch, emptyDay, entryOutsideDay, unrecognizedLine,
-  titleNotLink, titleNotArxiv, malformedArxivId, arxivIdAfterDate, duplicatePaper,
+  titleNotLink, titleNotArxiv, titleHuggingFaceLink, malformedArxivId, arxivIdAfterDate, duplicatePaper,
   thumbnailIdMismatch, thumbnailNotPaperImage, brokenVideoLink, rawVideoTag,
   invalidVote, emptyAuthors, fieldOrder, duplicateField,
   emptyBullet, malformedLabel, labelApostrophe, mixedLabelStyles, labelStyle, swallowedHtml, englishSummary,
