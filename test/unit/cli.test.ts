@@ -47,7 +47,7 @@ describe('CLI: daily-papers export', () => {
     assert.ok(!lf.stdout.includes('\r') && lf.stdout.startsWith('date,title,url\n2025-01-29,'), lf.stdout);
     assert.equal(run('export', '--format', 'csv', '--csv-eol', 'cr', 'test/fixtures').status, 2);
     const bib = run('export', '--format', 'bibtex', 'test/fixtures');
-    assert.match(bib.stdout, /@misc\{khrabrov2025\d+,\n {2}title = \{\$\\nabla\^2\$DFT/);
+    assert.match(bib.stdout, /@misc\{khrabrov2025-2406\.14347,\n {2}title = \{\$\\nabla\^2\$DFT/);
   });
 
   it('gives a file that is not a digest an empty days list', () => {
