@@ -22,6 +22,7 @@ import malformedLabel from './malformed-label';
 import mixedLabelStyles from './mixed-label-styles';
 import nbsp from './nbsp';
 import rawVideoTag from './raw-video-tag';
+import strayEmphasis from './stray-emphasis';
 import swallowedHtml from './swallowed-html';
 import tabCharacter from './tab-character';
 import thumbnailIdMismatch from './thumbnail-id-mismatch';
@@ -38,6 +39,6 @@ export const RULES: readonly Rule[] = [
   titleNotLink, titleNotArxiv, titleHuggingFaceLink, malformedArxivId, arxivIdAfterDate, duplicatePaper,
   thumbnailIdMismatch, thumbnailNotPaperImage, brokenVideoLink, rawVideoTag,
   invalidVote, emptyAuthors, fieldOrder, duplicateField,
-  emptyBullet, malformedLabel, labelApostrophe, mixedLabelStyles, labelStyle, swallowedHtml, englishSummary,
+  emptyBullet, malformedLabel, strayEmphasis, labelApostrophe, mixedLabelStyles, labelStyle, swallowedHtml, englishSummary,
   controlCharacter, tabCharacter, nbsp, trailingWhitespace, votesUnsorted, layout,
 ];
