@@ -16,7 +16,7 @@ export interface Message {
   readonly args: readonly string[];
 }
 
-/** Tagged template for rule messages: msg`Unexpected vote \`${raw}\`` → text, template `Unexpected vote \`{0}\``, args. */
+/** Tagged template for rule messages: the English text, the template (`{0}` for each value) and the values as text. */
 export function msg(strings: TemplateStringsArray, ...values: readonly unknown[]): Message {
   const args = values.map(String);
   return {

@@ -1,5 +1,5 @@
 // A summary bullet left in English in a digest whose summaries are Korean.
-import { entryRule } from '../types';
+import { entryRule, msg } from '../types';
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
@@ -13,6 +13,6 @@ export default entryRule({ id: 'english-summary', name: 'Summary not translated'
     if (hasHangul(section.text) || (section.text.match(/[A-Za-z]{2,}/g)?.length ?? 0) < 4) continue;
     const lineEnd = ctx.doc.text.indexOf('\n', section.textStart.offset);
     const end = Math.min(lineEnd === -1 ? section.range.end.offset : lineEnd, section.range.end.offset);
-    ctx.report(ctx.rangeOf(section.textStart.offset, end), 'Unexpected English summary in a Korean digest, expected a Korean translation');
+    ctx.report(ctx.rangeOf(section.textStart.offset, end), msg`Unexpected English summary in a Korean digest, expected a Korean translation`);
   }
 });

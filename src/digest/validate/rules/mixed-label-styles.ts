@@ -1,5 +1,5 @@
 // One entry mixing `***X***:` and `**X**:` labels.
-import { entryRule } from '../types';
+import { entryRule, msg } from '../types';
 import { labelMarkup } from './labels';
 
 export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles', severity: 'warning', fixable: true }, (entry, ctx) => {
@@ -12,7 +12,7 @@ export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles',
   const odd = labelled.filter((s) => s.labelStyle !== style);
   const edits = odd.map((s) => ({ range: s.labelRange!, newText: labelMarkup(s.label!, style) }));
   for (const s of odd) {
-    ctx.report(s.labelRange!, `Unexpected ${s.labelStyle} label in an entry whose labels are ${style}, expected \`${labelMarkup(s.label!, style)}\``, {
+    ctx.report(s.labelRange!, msg`Unexpected ${s.labelStyle} label in an entry whose labels are ${style}, expected \`${labelMarkup(s.label!, style)}\``, {
       title: `Write this entry's labels as ${style}`,
       edits,
     });
