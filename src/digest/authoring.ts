@@ -7,6 +7,11 @@ export function newDigestText(date: string): string {
   return `## Daily Papers (${date})\n\n`;
 }
 
+/** True for the text of a digest as New Digest makes it: a day header and nothing else yet. */
+export function isNewDigestText(text: string): boolean {
+  return /^## Daily Papers \([^)\n]*\)\s*$/.test(text);
+}
+
 /** `paper_logs/YYYY/MM/DD.md` with the date filled in. */
 export function digestPath(pattern: string, date: string): string {
   const [yyyy, mm, dd] = date.split('-');

@@ -15,4 +15,4 @@ export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, Ou
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
 export { toBibtex, type BibtexInput } from './bibtex';
 export { formatDigest, type FormatOptions } from './format';
-export { digestPath, entryText, minimalEdit, newDigestText, parseArxivInput, sortEntriesByVotes, toBibliography, toCsv, type CsvOptions, type EntryDraft } from './authoring';
+export { digestPath, entryText, isNewDigestText, minimalEdit, newDigestText, parseArxivInput, sortEntriesByVotes, toBibliography, toCsv, type CsvOptions, type EntryDraft } from './authoring';

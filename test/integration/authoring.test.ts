@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
 import { api, open, resetEditors, revert, until, waitFor, workspaceUri } from './helpers';
+import { validate } from '../../src/digest';
 
 /** messy.md as the formatter must write it: one blank line between blocks, tight bullets, labels in the document's
  *  majority style, a Python-list author line as a plain list, no trailing whitespace or extra blank lines at the end. */
@@ -99,14 +100,21 @@ describe('Authoring', () => {
         '',
         'Authors: Author One, Author Two',
         '',
-        "- ***What's New***: ",
-        '- ***Technical Details***: ',
-        '- ***Performance Highlights***: ',
+        "- ***What's New***: …",
+        '- ***Technical Details***: …',
+        '- ***Performance Highlights***: …',
         '',
       ].join('\n'),
     );
-    // A snippet: the title placeholder is selected first.
+    // A snippet: the title placeholder is selected first, then the authors and each summary are tab stops.
     assert.equal(document.getText(editor.selection), 'Title');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(document.getText(editor.selection), 'Author One, Author Two');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(document.getText(editor.selection), '…');
+    assert.equal(editor.selection.active.line, 10);
+    // Placeholders, not lint errors: the new entry is a digest entry with no empty bullet.
+    assert.deepEqual(validate(dp.getDigest(document)!).filter((p) => p.severity === 'error').map((p) => p.ruleId), []);
     assert.deepEqual(dp.getDigest(document)!.days.map((d) => [d.date, d.entries.map((e) => e.arxivId)]), [['2025-01-31', ['2501.17161']]]);
     await vscode.commands.executeCommand('leaveSnippet');
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, digestPath, entryText, minimalEdit, parseArxivInput, parseDigest, sortEntriesByVotes, toBibliography, toCsv, validate } from '../../src/digest';
+import { applyEdits, digestPath, entryText, isNewDigestText, minimalEdit, newDigestText, parseArxivInput, parseDigest, sortEntriesByVotes, toBibliography, toCsv, validate } from '../../src/digest';
 import { fixture } from './helpers';
 
 describe('authoring', () => {
@@ -13,6 +13,13 @@ describe('authoring', () => {
     }
     assert.equal(parseArxivInput('https://arxiv.org/pdf/2501.17161v2.pdf'), '2501.17161v2');
     assert.equal(parseArxivInput('not an id'), null);
+  });
+
+  it('knows a digest just made by New Digest (a header and nothing else), whose empty day the editor does not report', () => {
+    assert.ok(isNewDigestText(newDigestText('2025-01-29')));
+    assert.ok(isNewDigestText('## Daily Papers (2025-01-29)\r\n'));
+    assert.ok(!isNewDigestText('## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n'));
+    assert.ok(!isNewDigestText('# Notes\n\n## Daily Papers (2025-01-29)\n'));
   });
 
   it('writes an entry skeleton that parses as a clean entry once the bullets are filled', () => {
