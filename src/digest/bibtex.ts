@@ -25,10 +25,10 @@ const SYMBOLS: Record<string, string> = {
   Ł: '{\\L}', ı: '{\\i}', '\u00a0': '~',
 };
 
-/** Combining marks (after NFD) and the LaTeX accent command for each. */
+/** Combining marks (after NFD) and the LaTeX accent command for each (those plain pdflatex's OT1 encoding has). */
 const ACCENTS: Record<string, string> = {
   '\u0300': '`', '\u0301': "'", '\u0302': '^', '\u0303': '~', '\u0304': '=', '\u0306': 'u', '\u0307': '.', '\u0308': '"',
-  '\u030a': 'r', '\u030b': 'H', '\u030c': 'v', '\u0327': 'c', '\u0328': 'k',
+  '\u030a': 'r', '\u030b': 'H', '\u030c': 'v', '\u0327': 'c',
 };
 
 const TEXT_SPECIAL: Record<string, string> = {
@@ -43,9 +43,11 @@ function textChar(c: string): string {
   if (GREEK[c]) return `$\\${GREEK[c]}$`;
   if (SYMBOLS[c]) return SYMBOLS[c];
   const [base, ...marks] = c.normalize('NFD');
-  if (base <= '\u007e' && marks.length > 0 && marks.every((m) => ACCENTS[m])) {
-    // `{\'e}`: the braces keep BibTeX from changing the letter's case and guard the command.
-    return marks.reduce((inner, m) => `\\${ACCENTS[m]}{${inner}}`, base === 'i' ? '\\i' : base).replace(/^/, '{') + '}';
+  if (/^[A-Za-z]$/.test(base) && marks.length > 0) {
+    // `{\'{e}}`: the braces keep BibTeX from changing the letter's case and guard the command. A mark OT1 has no
+    // command for (the ogonek of `ą`) is dropped: the letter stays.
+    const known = marks.filter((m) => ACCENTS[m]);
+    return `{${known.reduce((inner, m) => `\\${ACCENTS[m]}{${inner}}`, base === 'i' && known.length ? '\\i' : base)}}`;
   }
   return '?';
 }

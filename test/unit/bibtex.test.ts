@@ -12,7 +12,7 @@ const TITLES = [
   '$\\textit{X}$-Bench: Testing $\\mathcal{O}(n^2)$ Attention',
   'Minimizing $L_2$ Distance with $\\alpha_{t}$ Schedules',
   'Σ-Attention: π and μ in Transformers',
-  'Café, Über, naïve, Łódź and Ångström: Accents Everywhere',
+  'Café, Über, naïve, Łódź, Ångström and Dąbrowski: Accents Everywhere',
   'Better & Faster: 100% of #1 Models ~ {Braces} and back\\slash',
   'Lost in $$ Space and a lone $ sign',
   '$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset',
@@ -42,6 +42,7 @@ describe('BibTeX export compiles with bibtex + pdflatex', function () {
     assert.equal(bib('$L_2$'), '$L_2$');
     assert.equal(bib('Σ π μ'), '$\\Sigma$ $\\pi$ $\\mu$');
     assert.equal(bib('Café'), "Caf{\\'{e}}");
+    assert.equal(bib('Dąb'), 'D{a}b', 'a mark plain LaTeX cannot print is dropped, never an error');
     assert.equal(bib('A & B {x}'), 'A \\& B \\textbraceleft{}x\\textbraceright{}');
   });
 
