@@ -14,8 +14,18 @@ const normalise = (line: string) => {
   return content.replace(/^(\s*[-*+] )\*{1,3}([^*\n]+?)\*{1,3}[ \t]*:/, '$1$2:') + lineBreak;
 };
 
-function report(ctx: RuleContext, start: number, old: readonly string[], next: readonly string[]): void {
-  const range = ctx.rangeOf(start, start + old.join('').length);
+/** A place where the formatter changes the text: `[start, end)` in the source, `[newStart, newEnd)` in the result. */
+interface Hunk {
+  start: number;
+  end: number;
+  newStart: number;
+  newEnd: number;
+}
+
+function report(ctx: RuleContext, formatted: string, hunk: Hunk): void {
+  const old = linesOf(ctx.doc.text.slice(hunk.start, hunk.end));
+  const next = linesOf(formatted.slice(hunk.newStart, hunk.newEnd));
+  const range = ctx.rangeOf(hunk.start, hunk.end);
   const message =
     old.every(isBlankLine) && next.every(isBlankLine) && old.length > next.length
       ? msg`Unexpected blank lines, expected one blank line between blocks and at most one at the end of the file`
@@ -32,28 +42,53 @@ export default {
     const formatted = formatDigest(ctx.doc, { labelStyle });
     if (formatted === ctx.doc.text) return;
     // The formatter keeps every non-blank line, in order: pair them up and compare the blank runs between them
-    // (linear, unlike a general diff, on any input).
+    // (linear, unlike a general diff, on any input). The places of one entry become one problem.
     const old = linesOf(ctx.doc.text);
     const next = linesOf(formatted);
+    const entryStarts = ctx.doc.entries.map((e) => e.range.start.offset);
+    const entryAt = (offset: number) => {
+      let lo = 0;
+      let hi = entryStarts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entryStarts[mid] <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    let open: (Hunk & { entry: number }) | null = null;
+    const place = (start: number, end: number, newStart: number, newEnd: number) => {
+      const entry = entryAt(start);
+      if (open && open.entry === entry) Object.assign(open, { end, newEnd });
+      else {
+        if (open) report(ctx, formatted, open);
+        open = { start, end, newStart, newEnd, entry };
+      }
+    };
     let i = 0;
     let j = 0;
     let offset = 0;
+    let newOffset = 0;
     while (i < old.length || j < next.length) {
       const [oldRun, nextRun] = [i, j];
       while (i < old.length && isBlankLine(old[i])) i++;
       while (j < next.length && isBlankLine(next[j])) j++;
-      const blanks = old.slice(oldRun, i);
-      if (blanks.join('') !== next.slice(nextRun, j).join('')) report(ctx, offset, blanks, next.slice(nextRun, j));
-      offset += blanks.join('').length;
+      const blanks = old.slice(oldRun, i).join('');
+      const newBlanks = next.slice(nextRun, j).join('');
+      if (blanks !== newBlanks) place(offset, offset + blanks.length, newOffset, newOffset + newBlanks.length);
+      offset += blanks.length;
+      newOffset += newBlanks.length;
       if (i === old.length || j === next.length) {
         // Only the file's end can differ here; anything else means the pairing failed: show the rest as one place.
-        if (i < old.length || j < next.length) report(ctx, offset, old.slice(i), next.slice(j));
+        if (i < old.length || j < next.length) place(offset, ctx.doc.text.length, newOffset, formatted.length);
         break;
       }
-      if (old[i] !== next[j] && normalise(old[i]) !== normalise(next[j])) report(ctx, offset, [old[i]], [next[j]]);
+      if (old[i] !== next[j] && normalise(old[i]) !== normalise(next[j])) place(offset, offset + old[i].length, newOffset, newOffset + next[j].length);
       offset += old[i].length;
+      newOffset += next[j].length;
       i++;
       j++;
     }
+    if (open) report(ctx, formatted, open);
   },
 } satisfies Rule;
