@@ -17,7 +17,7 @@ const MESSY_FORMATTED = [
   '',
   'Vote: 9',
   '',
-  'Authors: Yubo Wang, Xiang Yue, Wenhu Chen',
+  "Authors: ['Yubo Wang', 'Xiang Yue', 'Wenhu Chen']",
   '',
   "- ***What's New***: 모범 답안을 흉내 내는 대신 틀린 풀이를 비평하도록 가르치는 미세조정 방법을 제안합니다.",
   '- ***Technical Details***: 강한 모델이 쓴 비평 5만 개로 학습하며, 정답 풀이 대신 비평문을 목표 출력으로 삼습니다.',
@@ -32,7 +32,8 @@ const MESSY_FORMATTED = [
   "- ***What's New***: 엄선한 문제 천 개로 학습하고 생각 길이를 조절하는 것만으로 시험 시점 계산을 늘리는 간단한 방법을 보입니다.",
   '- ***Technical Details***: 모델이 생각을 끝내려 하면 "잠깐"을 덧붙여 더 생각하게 하는 예산 강제 기법을 씁니다.',
   '',
-].join('\n');
+  '',
+].join('\n'); // list-style authors and the file's own trailing blank line are kept, as the generator wrote them
 
 async function formatEdits(uri: vscode.Uri): Promise<vscode.TextEdit[]> {
   return (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true })) ?? [];
