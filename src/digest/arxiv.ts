@@ -7,9 +7,17 @@ const OLD_STYLE = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}(v\d+)
 /** The path after `/abs/` or `/pdf/` of an arxiv.org URL (no `.pdf`), whether or not it is a valid ID. */
 const ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?$/i;
 
+/** A Hugging Face paper page, `https://huggingface.co/papers/ID` (early README versions link titles there). */
+const HUGGING_FACE_PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/([^/?#\s]+)\/?(?:[?#]\S*)?$/i;
+
+/** The arXiv ID in an arxiv.org abs/pdf URL or a Hugging Face paper page URL (whether or not it is valid), or null. */
 export function arxivIdFromUrl(url: string): string | null {
-  const m = ARXIV_URL.exec(url.trim());
+  const m = ARXIV_URL.exec(url.trim()) ?? HUGGING_FACE_PAPER_URL.exec(url.trim());
   return m ? m[1] : null;
+}
+
+export function isHuggingFacePaperUrl(url: string): boolean {
+  return HUGGING_FACE_PAPER_URL.test(url.trim());
 }
 
 export function isArxivUrl(url: string): boolean {

@@ -1,11 +1,16 @@
 // Writing digests: new files, entry skeletons, sorting a day by votes, and exports (CSV, BibTeX).
-import { arxivAbsUrl, baseArxivId, thumbnailUrl } from './arxiv';
+import { arxivAbsUrl, baseArxivId, isArxivUrl, thumbnailUrl } from './arxiv';
 import { labelMarkup } from './lines';
 import { toBibtex } from './bibtex';
 import type { DigestDocument, DigestEntry, TextEdit } from './types';
 
 export function newDigestText(date: string): string {
   return `## Daily Papers (${date})\n\n`;
+}
+
+/** True for the text of a digest as New Digest makes it: a day header and nothing else yet. */
+export function isNewDigestText(text: string): boolean {
+  return /^## Daily Papers \([^)\n]*\)\s*$/.test(text);
 }
 
 /** `paper_logs/YYYY/MM/DD.md` with the date filled in. */
@@ -67,17 +72,33 @@ export function sortEntriesByVotes(doc: DigestDocument): TextEdit[] {
   return edits;
 }
 
+/** A field quoted as Python's `csv` module does by default (QUOTE_MINIMAL, doubled quotes). */
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A papers list: `date,title,paper_url`, one row per entry of every day. */
-export function toCsv(docs: readonly DigestDocument[]): string {
-  const rows = ['date,title,paper_url'];
+export interface CsvOptions {
+  /** `as-written` (default): the heading's link text, as the generator's `papers_list.csv`; `plain`: markup removed. */
+  readonly titles?: 'as-written' | 'plain';
+  /** Line terminator; default `\r\n`, what Python's `csv.writer` writes. */
+  readonly eol?: '\r\n' | '\n';
+}
+
+/**
+ * The generator's `paper_logs/papers_list.csv`: `date,title,url`, one row per entry of every day, the title as written
+ * in the heading's link, the arXiv URL (derived from the ID when the heading links to the Hugging Face page).
+ */
+export function toCsv(docs: readonly DigestDocument[], { titles = 'as-written', eol = '\r\n' }: CsvOptions = {}): string {
+  const rows = ['date,title,url'];
   for (const doc of docs) {
-    for (const day of doc.days) for (const e of day.entries) rows.push([day.date, e.title, e.url ?? ''].map(csvField).join(','));
+    for (const day of doc.days) {
+      for (const e of day.entries) {
+        const url = e.url && e.arxivId && !isArxivUrl(e.url) ? arxivAbsUrl(e.arxivId) : (e.url ?? '');
+        rows.push([day.date, titles === 'plain' ? e.title : e.titleSource, url].map(csvField).join(','));
+      }
+    }
   }
-  return rows.join('\n') + '\n';
+  return rows.join(eol) + eol;
 }
 
 /** One BibTeX entry per paper (each paper once, at its first appearance). */

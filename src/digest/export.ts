@@ -1,4 +1,5 @@
 // The CLI's stable JSON export shape (lines 1-based), built from the model.
+import { withoutStrayEmphasis } from './emphasis';
 import type { DigestDocument, DigestEntry } from './types';
 
 export interface ExportedSection {
@@ -41,6 +42,6 @@ function exportEntry(e: DigestEntry): ExportedEntry {
     video: e.media.find((m) => m.kind === 'video')?.url ?? null,
     votes: e.vote?.value ?? null,
     authors: [...(e.authors?.names ?? [])],
-    sections: e.sections.map((s) => ({ label: s.label, line: s.range.start.line + 1, text: s.text })),
+    sections: e.sections.map((s) => ({ label: s.label, line: s.range.start.line + 1, text: withoutStrayEmphasis(s.text) })),
   };
 }

@@ -1,7 +1,7 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
+import { BlockTracker, isCommentLine, labelMarkup } from './lines';
 import { detectStyle } from './style';
-import { BlockTracker, labelMarkup } from './lines';
 import { trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
 
@@ -13,7 +13,9 @@ export interface FormatOptions {
 interface Block {
   /** Source lines of the block (without line breaks). */
   readonly lines: string[];
-  readonly kind: 'heading' | 'field' | 'bullet' | 'other';
+  readonly kind: 'heading' | 'field' | 'bullet' | 'comment' | 'other';
+  /** A blank line came before the block in the source. */
+  readonly blankBefore: boolean;
 }
 
 const lineAt = (doc: DigestDocument, lineStarts: number[], line: number) => {
@@ -52,6 +54,7 @@ function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, 
   const inRange = (r: Range, line: number) => r.start.line <= line && line <= r.end.line;
   const blocks: Block[] = [];
   let current: Block | null = null;
+  let blankBefore = false;
   for (let line = entry.range.start.line; line <= entry.range.end.line; line++) {
     let text = trimEndBlanks(lineAt(doc, starts, line));
     const section = entry.sections.find((s) => inRange(s.range, line));
@@ -60,20 +63,22 @@ function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, 
       // Blank lines separate blocks; inside a bullet they are kept (a loose paragraph of the same bullet).
       if (current?.kind === 'bullet' && section && !isSectionStart && line < section.range.end.line) current.lines.push('');
       else current = null;
+      blankBefore = true;
       continue;
     }
     if (line === entry.headingRange.start.line) {
-      blocks.push((current = { kind: 'heading', lines: [text] }));
+      blocks.push((current = { kind: 'heading', lines: [text], blankBefore }));
     } else if (section) {
       if (isSectionStart) {
         text = relabel(text, entry, line, style);
-        blocks.push((current = { kind: 'bullet', lines: [text] }));
+        blocks.push((current = { kind: 'bullet', lines: [text], blankBefore }));
       } else current!.lines.push(text);
+      blankBefore = false;
     } else {
       const field = entry.fields.find((f) => f.kind !== 'summary' && inRange(f.range, line));
-      if (entry.authors?.style === 'python-list' && entry.authors.range.start.line === line) text = `Authors: ${entry.authors.names.join(', ')}`;
       if (field && field.range.start.line !== line && current) current.lines.push(text);
-      else blocks.push((current = { kind: field ? 'field' : 'other', lines: [text] }));
+      else blocks.push((current = { kind: field ? 'field' : isCommentLine(text) ? 'comment' : 'other', lines: [text], blankBefore }));
+      blankBefore = false;
     }
   }
   return blocks;
@@ -83,7 +88,9 @@ function joinBlocks(blocks: Block[], compact: boolean): string[] {
   const out: string[] = [];
   blocks.forEach((b, i) => {
     const previous = blocks[i - 1];
-    const tight = compact || (previous?.kind === 'bullet' && b.kind === 'bullet');
+    // The oldest digests mix compact and spaced fields: there, a blank line stays where the source had one.
+    // A comment (such as a suppression comment) stays on the line above what it is about.
+    const tight = ((compact || previous?.kind === 'comment') && !b.blankBefore) || (previous?.kind === 'bullet' && b.kind === 'bullet');
     if (i > 0 && !tight) out.push('');
     for (const line of b.lines) out.push(line);
   });
@@ -109,22 +116,37 @@ export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): 
       out.push(block?.kind === 'fence' && wasInside && blocks.inside ? text : trimEndBlanks(text));
     }
   };
-  for (const day of doc.days) {
+  doc.days.forEach((day, d) => {
     copyUntil(day.headerRange.start.line + 1);
-    for (const entry of day.entries) {
+    day.entries.forEach((entry, i) => {
       copyUntil(entry.range.start.line);
-      trimBlankRun(out, 1);
+      if (!isCommentLine(out[out.length - 1] ?? '')) trimBlankRun(out, 1);
       // A loop, not push(...lines): an entry can have more lines than the stack has room for arguments.
       for (const l of joinBlocks(entryBlocks(doc, starts, entry, style), compact)) out.push(l);
       line = entry.range.end.line + 1;
+      // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
+      const endsEmbedded = i === day.entries.length - 1 && d === doc.days.length - 1;
+      if (endsEmbedded) return;
       // Exactly one blank line after an entry, whatever the source had.
       while (line < starts.length && lineAt(doc, starts, line).trim() === '') line++;
       out.push('');
-    }
-  }
+    });
+  });
   copyUntil(starts.length);
   while (out.length > 1 && out[out.length - 1] === '') out.pop();
-  return out.join(eol) + eol;
+  // The generator's `…\n\n` and a single final newline are both kept as written; anything else becomes one of them.
+  return out.join(eol) + (finalLineBreaks(doc.text) >= 2 ? eol + eol : eol);
+}
+
+/** How many line breaks end the text after its last non-blank character (blank lines may hold spaces). */
+export function finalLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n') count++;
+    else if (c !== '\r' && c !== ' ' && c !== '\t') break;
+  }
+  return count;
 }
 
 /** Leaves exactly `keep` blank lines at the end of `out` (when it does not end a fence or the start). */

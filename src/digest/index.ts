@@ -4,7 +4,7 @@ import type { DigestDocument } from './types';
 export * from './types';
 export { parseDigest, updateDigest, isCalendarDate } from './document';
 export { DigestCache, applyChanges, type CacheStats } from './cache';
-export { arxivIdFromUrl, isArxivUrl, isValidArxivId, baseArxivId, arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl, thumbnailUrl } from './arxiv';
+export { arxivIdFromUrl, isArxivUrl, isHuggingFacePaperUrl, isValidArxivId, baseArxivId, arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl, thumbnailUrl } from './arxiv';
 export { toExport, type ExportedFile } from './export';
 
 /** A cheap pre-check: text without this can have no day header, so it need not be parsed to know. */
@@ -26,5 +26,5 @@ export { DigestModel, ModelCache, type ModelStats } from './model';
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
 export { toBibtex, type BibtexInput } from './bibtex';
 export { formatDigest, type FormatOptions } from './format';
-export { digestPath, entryText, minimalEdit, newDigestText, parseArxivInput, sortEntriesByVotes, toBibliography, toCsv, type EntryDraft } from './authoring';
+export { digestPath, entryText, isNewDigestText, minimalEdit, newDigestText, parseArxivInput, sortEntriesByVotes, toBibliography, toCsv, type CsvOptions, type EntryDraft } from './authoring';
 export { labelMarkup, preferredStyle } from './lines';

@@ -21,11 +21,15 @@ function formatEdits(document: vscode.TextDocument, digest: DigestDocument): vsc
   return [new vscode.TextEdit(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText)];
 }
 
-/** The entry skeleton as a snippet: a tab stop after each label, the title selected first. */
-function entrySnippet(text: string): vscode.SnippetString {
+/**
+ * The entry skeleton as a snippet: the title selected first, then the authors when unknown, then a placeholder after
+ * each label — text to type over, so the new entry raises no "empty summary bullet" while it is being written.
+ */
+function entrySnippet(text: string, authorsKnown: boolean): vscode.SnippetString {
   let n = 1;
-  const escaped = text.replace(/[$}\\]/g, '\\$&');
-  return new vscode.SnippetString(escaped.replace(/^(- \*{2,3}[^*\n]+\*{2,3}:)$/gm, (line) => `${line} $${++n}`).replace(/^### \[([^\]\n]*)\]/m, (_m, title: string) => `### [\${1:${title}}]`));
+  let snippet = text.replace(/[$}\\]/g, '\\$&').replace(/^### \[([^\]\n]*)\]/m, (_m, title: string) => `### [\${1:${title}}]`);
+  if (!authorsKnown) snippet = snippet.replace(/^Authors: (.*)$/m, (_m, names: string) => `Authors: \${${++n}:${names}}`);
+  return new vscode.SnippetString(snippet.replace(/^(- \*{2,3}[^*\n]+\*{2,3}:)$/gm, (line) => `${line} \${${++n}:…}`));
 }
 
 async function newDigest(configuration: Configuration): Promise<void> {
@@ -70,13 +74,14 @@ async function insertEntry(digests: DigestService, lookup: PaperLookup | undefin
   const arxivId = value && parseArxivInput(value);
   if (!arxivId) return false;
   const known = await lookup?.(arxivId).catch(() => undefined);
+  if (!known?.title) void vscode.window.setStatusBarMessage(vscode.l10n.t('arXiv unreachable: placeholders inserted for {0}', arxivId), 8000);
   const style = digests.getModel(editor.document)?.style.labelStyle ?? 'none';
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const text = entryText({ arxivId, title: known?.title, authors: known?.authors, labelStyle: preferredStyle(style) }, eol);
   const line = editor.selection.active.line;
   const at = editor.document.lineAt(line).isEmptyOrWhitespace ? new vscode.Position(line, 0) : editor.document.lineAt(line).range.end;
   const prefix = at.character === 0 ? '' : eol + eol;
-  return editor.insertSnippet(entrySnippet(prefix + text), at);
+  return editor.insertSnippet(entrySnippet(prefix + text, Boolean(known?.authors?.length)), at);
 }
 
 async function sortByVotes(digests: DigestService): Promise<boolean> {
@@ -119,7 +124,7 @@ async function exportDigests(digests: DigestService, target?: vscode.Uri, format
   const picked = format ?? (await vscode.window.showQuickPick(
     [
       { label: 'JSON', description: vscode.l10n.t('days, entries and fields, as the CLI prints them'), format: 'json' as const },
-      { label: 'CSV', description: 'date,title,paper_url', format: 'csv' as const },
+      { label: 'CSV', description: 'date,title,url (papers_list.csv)', format: 'csv' as const },
       { label: 'BibTeX', description: vscode.l10n.t('one @misc entry per paper'), format: 'bibtex' as const },
     ],
     { title: vscode.l10n.t('Export Digests') },

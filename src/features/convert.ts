@@ -16,7 +16,9 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'Daily Papers';
 
 export function toDiagnostic(problem: Problem, docsUri: vscode.Uri): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
+  // The core's messages are English; those with a template are shown translated through the l10n bundle.
+  const message = problem.template ? vscode.l10n.t(problem.template, ...(problem.args ?? [])) : problem.message;
+  const d = new vscode.Diagnostic(toRange(problem.range), message, SEVERITY[problem.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: problem.ruleId, target: docsUri.with({ fragment: problem.ruleId }) };
   return d;

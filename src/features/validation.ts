@@ -1,6 +1,6 @@
 // Diagnostics for open digests: validated as you type (debounced per document), stale results never shown.
 import * as vscode from 'vscode';
-import { mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
+import { isNewDigestText, mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
 import { toDiagnostic } from './convert';
 import type { DigestService } from './digests';
 import type { Configuration } from './configuration';
@@ -100,7 +100,10 @@ export class ValidationService extends Disposable {
     }
     const config = await this.configFor(document.uri);
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run is scheduled
-    const problems = validate(digest, { path: document.uri.path, config });
+    const all = validate(digest, { path: document.uri.path, config });
+    // A digest just made by New Digest (or an untitled one) has no entries yet: that is a start, not a warning.
+    const fresh = document.isUntitled || isNewDigestText(digest.text);
+    const problems = fresh ? all.filter((p) => p.ruleId !== 'empty-day') : all;
     const cross = this.workspaceProblems.get(document.uri.toString());
     // A file closed during the workspace run matches by its text; from then on, by its version.
     const current = cross && (cross.version === version || cross.text === digest.text);

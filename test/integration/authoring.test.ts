@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
 import { api, open, resetEditors, revert, until, waitFor, workspaceUri } from './helpers';
+import { validate } from '../../src/digest';
 
 /** messy.md as the formatter must write it: one blank line between blocks, tight bullets, labels in the document's
  *  majority style, a Python-list author line as a plain list, no trailing whitespace or extra blank lines at the end. */
@@ -16,7 +17,7 @@ const MESSY_FORMATTED = [
   '',
   'Vote: 9',
   '',
-  'Authors: Yubo Wang, Xiang Yue, Wenhu Chen',
+  "Authors: ['Yubo Wang', 'Xiang Yue', 'Wenhu Chen']",
   '',
   "- ***What's New***: 모범 답안을 흉내 내는 대신 틀린 풀이를 비평하도록 가르치는 미세조정 방법을 제안합니다.",
   '- ***Technical Details***: 강한 모델이 쓴 비평 5만 개로 학습하며, 정답 풀이 대신 비평문을 목표 출력으로 삼습니다.',
@@ -31,7 +32,8 @@ const MESSY_FORMATTED = [
   "- ***What's New***: 엄선한 문제 천 개로 학습하고 생각 길이를 조절하는 것만으로 시험 시점 계산을 늘리는 간단한 방법을 보입니다.",
   '- ***Technical Details***: 모델이 생각을 끝내려 하면 "잠깐"을 덧붙여 더 생각하게 하는 예산 강제 기법을 씁니다.',
   '',
-].join('\n');
+  '',
+].join('\n'); // list-style authors and the file's own trailing blank line are kept, as the generator wrote them
 
 async function formatEdits(uri: vscode.Uri): Promise<vscode.TextEdit[]> {
   return (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', uri, { tabSize: 2, insertSpaces: true })) ?? [];
@@ -99,14 +101,21 @@ describe('Authoring', () => {
         '',
         'Authors: Author One, Author Two',
         '',
-        "- ***What's New***: ",
-        '- ***Technical Details***: ',
-        '- ***Performance Highlights***: ',
+        "- ***What's New***: …",
+        '- ***Technical Details***: …',
+        '- ***Performance Highlights***: …',
         '',
       ].join('\n'),
     );
-    // A snippet: the title placeholder is selected first.
+    // A snippet: the title placeholder is selected first, then the authors and each summary are tab stops.
     assert.equal(document.getText(editor.selection), 'Title');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(document.getText(editor.selection), 'Author One, Author Two');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(document.getText(editor.selection), '…');
+    assert.equal(editor.selection.active.line, 10);
+    // Placeholders, not lint errors: the new entry is a digest entry with no empty bullet.
+    assert.deepEqual(validate(dp.getDigest(document)!).filter((p) => p.severity === 'error').map((p) => p.ruleId), []);
     assert.deepEqual(dp.getDigest(document)!.days.map((d) => [d.date, d.entries.map((e) => e.arxivId)]), [['2025-01-31', ['2501.17161']]]);
     await vscode.commands.executeCommand('leaveSnippet');
   });
@@ -133,12 +142,13 @@ describe('Authoring', () => {
       assert.equal(
         csv,
         [
-          'date,title,paper_url',
+          'date,title,url',
           '2025-01-29,"SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training",https://arxiv.org/abs/2501.17161',
           '2025-01-29,Baichuan-Omni-1.5 Technical Report,https://arxiv.org/abs/2501.15368',
           '2025-01-29,DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning,https://arxiv.org/abs/2501.12948',
           '',
-        ].join('\n'),
+        ].join('\r\n'),
+        "the generator's papers_list.csv: Python csv.writer's quoting and CRLF",
       );
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('exports'), { recursive: true, useTrash: false }).then(undefined, () => undefined);

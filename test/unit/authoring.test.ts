@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, digestPath, entryText, minimalEdit, parseArxivInput, parseDigest, sortEntriesByVotes, toBibliography, toCsv, validate } from '../../src/digest';
+import { applyEdits, digestPath, entryText, isNewDigestText, minimalEdit, newDigestText, parseArxivInput, parseDigest, sortEntriesByVotes, toBibliography, toCsv, validate } from '../../src/digest';
 import { fixture } from './helpers';
 
 describe('authoring', () => {
@@ -13,6 +13,13 @@ describe('authoring', () => {
     }
     assert.equal(parseArxivInput('https://arxiv.org/pdf/2501.17161v2.pdf'), '2501.17161v2');
     assert.equal(parseArxivInput('not an id'), null);
+  });
+
+  it('knows a digest just made by New Digest (a header and nothing else), whose empty day the editor does not report', () => {
+    assert.ok(isNewDigestText(newDigestText('2025-01-29')));
+    assert.ok(isNewDigestText('## Daily Papers (2025-01-29)\r\n'));
+    assert.ok(!isNewDigestText('## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n'));
+    assert.ok(!isNewDigestText('# Notes\n\n## Daily Papers (2025-01-29)\n'));
   });
 
   it('writes an entry skeleton that parses as a clean entry once the bullets are filled', () => {
@@ -35,12 +42,16 @@ describe('authoring', () => {
     assert.deepEqual(sortEntriesByVotes(parseDigest(sorted)), [], 'sorting a sorted day changes nothing');
   });
 
-  it('exports a papers list as CSV, quoting as RFC 4180 says', () => {
+  it("exports the generator's papers_list.csv: date,title,url, titles as written, Python csv quoting, CRLF", () => {
     const csv = toCsv([parseDigest(fixture('era-de.md'))]);
-    const lines = csv.trim().split('\n');
-    assert.equal(lines[0], 'date,title,paper_url');
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'date,title,url');
     assert.equal(lines[1], '2025-01-29,$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset of Drug-Like Molecules,https://arxiv.org/abs/2406.14347');
-    assert.equal(toCsv([parseDigest('## Daily Papers (2025-01-01)\n### [A, "B"](https://arxiv.org/abs/2501.00001)\n')]).split('\n')[1], '2025-01-01,"A, ""B""",https://arxiv.org/abs/2501.00001');
+    assert.equal(lines[3], "2025-01-29,Evaluating the role of `Constitutions' for learning from AI feedback,https://arxiv.org/abs/2411.10168", 'backticks kept');
+    assert.equal(lines.at(-1), '', 'every row ends with the line terminator');
+    const tricky = parseDigest('## Daily Papers (2025-01-01)\n### [A, "B" **C**](https://arxiv.org/abs/2501.00001)\n### [D](https://huggingface.co/papers/2501.00002)\n');
+    assert.deepEqual(toCsv([tricky], { eol: '\n' }).split('\n'), ['date,title,url', '2025-01-01,"A, ""B"" **C**",https://arxiv.org/abs/2501.00001', '2025-01-01,D,https://arxiv.org/abs/2501.00002', '']);
+    assert.equal(toCsv([tricky], { titles: 'plain', eol: '\n' }).split('\n')[1], '2025-01-01,"A, ""B"" C",https://arxiv.org/abs/2501.00001');
   });
 
   it('exports each paper once as BibTeX', () => {

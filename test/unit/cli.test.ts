@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,9 +43,13 @@ describe('CLI: daily-papers export', () => {
   it('exports a papers list as CSV and a bibliography as BibTeX', () => {
     const csv = run('export', '--format', 'csv', 'test/fixtures/era-de.md');
     assert.equal(csv.status, 0);
-    assert.deepEqual(csv.stdout.trim().split('\n').map((l) => l.split(',')[0]), ['date', '2025-01-29', '2025-01-29', '2025-01-29']);
+    assert.deepEqual(csv.stdout.trim().split('\r\n').map((l) => l.split(',')[0]), ['date', '2025-01-29', '2025-01-29', '2025-01-29']);
+    const lf = run('export', '--format', 'csv-plain', '--csv-eol', 'lf', 'test/fixtures/era-de.md');
+    assert.equal(lf.status, 0, lf.stderr);
+    assert.ok(!lf.stdout.includes('\r') && lf.stdout.startsWith('date,title,url\n2025-01-29,'), lf.stdout);
+    assert.equal(run('export', '--format', 'csv', '--csv-eol', 'cr', 'test/fixtures').status, 2);
     const bib = run('export', '--format', 'bibtex', 'test/fixtures');
-    assert.match(bib.stdout, /@misc\{khrabrov2025\d+,\n {2}title = \{\$\\nabla\^2\$DFT/);
+    assert.match(bib.stdout, /@misc\{khrabrov2025-2406\.14347,\n {2}title = \{\$\\nabla\^2\$DFT/);
   });
 
   it('gives a file that is not a digest an empty days list', () => {
@@ -63,7 +67,7 @@ describe('CLI: daily-papers export', () => {
       [['export', join(dir, 'missing.md')], /no such file or directory/],
       [['export', join(dir, 'latin1.md')], /not valid UTF-8/],
       [['export'], /at least one file/],
-      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml', expected json, csv or bibtex/],
+      [['export', '--format', 'xml', 'test/fixtures'], /unknown format 'xml', expected json, csv, csv-plain or bibtex/],
       [['export', '--bogus', 'x'], /bogus/],
       [['frobnicate'], /unknown command/],
     ];
@@ -130,9 +134,10 @@ describe('CLI: daily-papers lint', () => {
     assert.match(bad.stderr, /unknown rule "nope"/);
   });
 
-  it('reports the same paper in two of the files given', () => {
-    const r = run('lint', '--format', 'json', workspace({ 'a.md': clean, 'b.md': clean.replace('2025-01-30', '2025-01-31') }));
-    assert.equal(JSON.parse(r.stdout).filter((x: { rule: string }) => x.rule === 'duplicate-paper').length, 2);
+  it('reports a paper repeated under a later date in another file, not a mirror under the same date', () => {
+    const r = run('lint', '--format', 'json', workspace({ 'a.md': clean, 'b.md': clean.replace('2025-01-30', '2025-01-31'), 'README.md': `# Daily Papers\n\n${clean}` }));
+    const rows = JSON.parse(r.stdout).filter((x: { rule: string }) => x.rule === 'duplicate-paper');
+    assert.deepEqual(rows.map((x: { file: string }) => x.file.split(/[\\/]/).pop()), ['b.md']);
   });
 
   it('--fix rewrites the file in place and leaves no temporary file', () => {
@@ -210,5 +215,41 @@ describe('CLI: awkward inputs (real file system, real pipes)', () => {
     const r = run('lint', file);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /mac\.md has CR-only line endings, which are not supported; convert it to LF or CRLF/);
+  });
+});
+
+describe('CLI: daily-papers format', () => {
+  const canonical = "## Daily Papers (2025-01-30)\n\n### [U](https://arxiv.org/abs/2501.00002)\n\nVote: 3\n\n- ***What's New***: 요약입니다.\n\n";
+  const messy = canonical.replace('\n\nVote: 3', '\n\n\n\nVote: 3').replace(/\n\n$/, '');
+  const dir = () => mkdtempSync(join(tmpdir(), 'daily-papers-format-'));
+
+  it('--check lists the files it would change and exits 1; a clean tree exits 0 and writes nothing', () => {
+    const d = dir();
+    writeFileSync(join(d, 'clean.md'), canonical);
+    writeFileSync(join(d, 'messy.md'), messy);
+    writeFileSync(join(d, 'notes.md'), 'Not a digest.\n\n\n');
+    const r = run('format', '--check', d);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), [join(d, 'messy.md')]);
+    assert.equal(readFileSync(join(d, 'messy.md'), 'utf8'), messy, '--check never writes');
+    assert.equal(run('format', '--check', join(d, 'clean.md')).status, 0);
+  });
+
+  it('rewrites through a rename, keeping CRLF, the byte-order mark and the permissions', () => {
+    const d = dir();
+    const file = join(d, 'messy.md');
+    writeFileSync(file, '\uFEFF' + messy.replace(/\n/g, '\r\n'), { mode: 0o640 });
+    const r = run('format', d);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), '\uFEFF' + canonical.replace(/\n\n$/, '\n').replace(/\n/g, '\r\n'));
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(d), ['messy.md'], 'no temporary file left');
+    assert.equal(run('format', '--check', d).status, 0, 'formatting twice changes nothing');
+  });
+
+  it('exits 2 with a one-line message on a missing file', () => {
+    const r = run('format', join(dir(), 'missing.md'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^daily-papers: cannot read .+missing\.md: no such file or directory\n$/);
   });
 });

@@ -15,11 +15,11 @@ function assertSafeRoundTrip(text: string, name: string): void {
 }
 
 describe('formatter', () => {
-  it('writes the canonical layout: one blank line between fields and entries, tight bullets, one final newline', () => {
+  it('writes the canonical layout: one blank line between fields and entries, tight bullets, one final newline; list-style authors kept', () => {
     const text = '## Daily Papers (2025-01-29)\n### [T](https://arxiv.org/abs/2501.00001)\n![](https://x/a.png)\n\n\n\nVote: 3   \nAuthors: [\'A\', "B\'s"]\n- ***What\'s New***: 하나\n\n- ***Technical Details***: 둘\n  - 세부\n\n\n### [U](https://arxiv.org/abs/2501.00002)\n\n- ***What\'s New***: 셋';
     assert.equal(
       format(text),
-      "## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\n![](https://x/a.png)\n\nVote: 3\n\nAuthors: A, B's\n\n- ***What's New***: 하나\n- ***Technical Details***: 둘\n  - 세부\n\n### [U](https://arxiv.org/abs/2501.00002)\n\n- ***What's New***: 셋\n",
+      "## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\n![](https://x/a.png)\n\nVote: 3\n\nAuthors: ['A', \"B's\"]\n\n- ***What's New***: 하나\n- ***Technical Details***: 둘\n  - 세부\n\n### [U](https://arxiv.org/abs/2501.00002)\n\n- ***What's New***: 셋\n",
     );
   });
 
@@ -29,9 +29,10 @@ describe('formatter', () => {
     assert.ok(formatDigest(parseDigest(text), { labelStyle: 'bold' }).includes("- **What's New**: 여러"));
   });
 
-  it('keeps the compact layout of the oldest digests, and CRLF line endings', () => {
+  it('keeps the compact layout of the oldest digests (with their occasional blank line), and CRLF line endings', () => {
     const compact = '## Daily Papers (2023-11-20)\n\n### [A](https://arxiv.org/abs/2311.00001)\n![](https://x/a.png)\nAuthors: A\n- 하나\n\n### [B](https://arxiv.org/abs/2311.00002)\n![](https://x/b.png)\n\nAuthors: B\n- 둘\n\n### [C](https://arxiv.org/abs/2311.00003)\nAuthors: C\n- 셋\n';
-    assert.equal(format(compact), compact.replace('b.png)\n\nAuthors', 'b.png)\nAuthors'));
+    assert.equal(format(compact), compact);
+    assert.equal(format(compact.replace('b.png)\n\nAuthors', 'b.png)\n\n\nAuthors')), compact);
     const crlf = fixture('era-b.md').replace(/\n/g, '\r\n');
     assert.ok(!format(crlf).replace(/\r\n/g, '').includes('\n'));
   });

@@ -18,13 +18,27 @@ function codeStrings(): Set<string> {
   return new Set(found);
 }
 
+/**
+ * Every diagnostic message template: the msg`…` tagged templates of the rules, each `${…}` as `{0}`, `{1}`, …
+ * (what the VS Code adapter hands to `vscode.l10n.t`).
+ */
+function diagnosticTemplates(): Set<string> {
+  const found = [...sources(join(root, 'src', 'digest', 'validate')).matchAll(/\bmsg`((?:[^`\\]|\\.)*)`/g)].map((m) => {
+    let i = 0;
+    return m[1].replace(/\$\{[^}]*\}/g, () => `{${i++}}`).replace(/\\(.)/g, '$1');
+  });
+  return new Set(found);
+}
+
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort();
 
 describe('localisation (Korean)', () => {
   const bundle: Record<string, string> = read('l10n/bundle.l10n.ko.json');
 
-  it('translates every user-facing string of the code, with the same placeholders', () => {
-    const strings = codeStrings();
+  it('translates every user-facing string of the code and every diagnostic message template, with the same placeholders', () => {
+    const templates = diagnosticTemplates();
+    assert.ok(templates.size > 30, `diagnostic templates found: ${templates.size}`);
+    const strings = new Set([...codeStrings(), ...templates]);
     assert.ok(strings.size > 50);
     for (const s of strings) {
       assert.ok(s in bundle, `no Korean translation for: ${s}`);

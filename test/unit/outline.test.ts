@@ -104,7 +104,7 @@ describe('bibtex', () => {
     const bib = toBibtex({ arxivId: '2404.19737v2', title: 'Better & Faster $\\nabla$ Models', authors: ['Fabian Gloeckle', 'Badr Youbi Idrissi'], date: '2025-01-29' });
     assert.equal(
       bib,
-      '@misc{gloeckle202519737,\n  title = {Better \\& Faster $\\nabla$ Models},\n  author = {Fabian Gloeckle and Badr Youbi Idrissi},\n  year = {2025},\n  eprint = {2404.19737},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2404.19737}\n}\n',
+      '@misc{gloeckle2025-2404.19737,\n  title = {Better \\& Faster $\\nabla$ Models},\n  author = {Fabian Gloeckle and Badr Youbi Idrissi},\n  year = {2025},\n  eprint = {2404.19737},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2404.19737}\n}\n',
     );
   });
 });

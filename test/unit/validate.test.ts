@@ -72,13 +72,52 @@ describe('validate: fixes and duplicates', () => {
     assert.ok(fixed.includes('Vote: 3\n'));
   });
 
-  it('finds the same paper in two digests, naming the other place', () => {
+  it('reports a paper repeated under a later date in another digest, at the later date, naming the earliest', () => {
     const a = parseDigest('## Daily Papers (2025-01-01)\n### [A](https://arxiv.org/abs/2501.00001)\n- 요약\n');
     const b = parseDigest('## Daily Papers (2025-01-02)\n### [A again](https://arxiv.org/abs/2501.00001v2)\n- 요약\n### [B](https://arxiv.org/abs/2501.00002)\n- 요약\n');
-    const found = findDuplicatePapers([{ name: 'a.md', doc: a }, { name: 'b.md', doc: b }]);
-    assert.equal(found.get('a.md')?.length, 1);
-    assert.match(found.get('a.md')![0].message, /also in b\.md:2/);
-    assert.match(found.get('b.md')![0].message, /also in a\.md:2/);
-    assert.equal(findDuplicatePapers([{ name: 'a.md', doc: a }], { rules: { 'duplicate-paper': 'off' } }).size, 0);
+    // Given later file first: the earliest date decides, not the order of the files.
+    const found = findDuplicatePapers([{ name: 'b.md', doc: b }, { name: 'a.md', doc: a }]);
+    assert.equal(found.get('a.md'), undefined);
+    assert.equal(found.get('b.md')?.length, 1);
+    assert.equal(found.get('b.md')![0].message, 'Unexpected repeat of paper 2501.00001, already summarised on 2025-01-01 in a.md:2, expected each paper on one day');
+    assert.equal(found.get('b.md')![0].range.start.line, 1);
+    assert.equal(findDuplicatePapers([{ name: 'a.md', doc: a }, { name: 'b.md', doc: b }], { rules: { 'duplicate-paper': 'off' } }).size, 0);
+  });
+
+  it('does not report a mirror: the same paper under the same date in two files (README and paper_logs)', () => {
+    const day = '## Daily Papers (2025-01-01)\n\n### [A](https://arxiv.org/abs/2501.00001)\n\n- 요약\n\n### [B](https://arxiv.org/abs/2501.00002)\n\n- 요약\n\n';
+    const readme = parseDigest(`# Daily Papers\n\n## Project Description\n\n설명\n\n${day}## License\n\nMIT\n`);
+    const found = findDuplicatePapers([{ name: 'README.md', doc: readme }, { name: 'paper_logs/2025/01/01.md', doc: parseDigest(day) }, { name: 'copy.md', doc: parseDigest(day) }]);
+    assert.equal(found.size, 0);
+  });
+
+  it('within one file: the same paper twice in one day, and a repeat under a later day naming the earlier', () => {
+    const doc = parseDigest(
+      '## Daily Papers (2025-01-02)\n### [A](https://arxiv.org/abs/2501.00001)\n- 요약\n' +
+        '## Daily Papers (2025-01-01)\n### [A](https://arxiv.org/abs/2501.00001)\n- 요약\n### [A](https://arxiv.org/abs/2501.00001)\n- 요약\n',
+    );
+    const found = validate(doc).filter((p) => p.ruleId === 'duplicate-paper');
+    assert.deepEqual(
+      found.map((p) => [p.range.start.line, p.message]),
+      [
+        [1, 'Unexpected repeat of paper 2501.00001, already summarised on 2025-01-01 at line 5, expected each paper on one day'],
+        [6, 'Unexpected second entry for arXiv 2501.00001 on 2025-01-01, expected each paper once (first at line 5)'],
+      ],
+    );
+    // Across files the same repeat is left to the per-file rule: one report, not two.
+    assert.equal(findDuplicatePapers([{ name: 'x.md', doc }]).size, 0);
+  });
+
+  it('stays linear on 20,000 repeats of one paper: one problem per repeat, each message of bounded length', () => {
+    const n = 20_000;
+    const days = Array.from({ length: n }, (_, i) => `## Daily Papers (${String(2000 + Math.floor(i / 365)).padStart(4, '0')}-01-01)\n### [A](https://arxiv.org/abs/2501.00001)\n`);
+    const files = days.map((text, i) => ({ name: `f${i}.md`, doc: parseDigest(text) }));
+    const found = [...findDuplicatePapers(files).values()].flat();
+    // Dates repeat per 365 files: those under the first year's date are mirrors of the first file.
+    assert.equal(found.length, n - 365);
+    assert.ok(found.every((p) => p.message.length < 200 && p.message.includes('2000-01-01 in f0.md:2')));
+    const oneFile = validate(parseDigest('## Daily Papers (2025-01-01)\n' + '### [A](https://arxiv.org/abs/2501.00001)\n'.repeat(n)), { config: { rules: {} } }).filter((p) => p.ruleId === 'duplicate-paper');
+    assert.equal(oneFile.length, n - 1);
+    assert.ok(oneFile.every((p) => p.message.length < 200));
   });
 });

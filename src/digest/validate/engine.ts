@@ -6,7 +6,7 @@ import { detectStyle } from '../style';
 import { positionAt } from './lineIndex';
 import { RULES } from './rules';
 import { applySuppressions } from './suppress';
-import type { Fix, Problem, Rule, RuleContext, Severity } from './types';
+import type { Fix, Message, Problem, Rule, RuleContext, Severity } from './types';
 
 export interface ValidateOptions {
   /** The file's path (any separators), for rules that compare it with the content. */
@@ -32,8 +32,9 @@ function shiftFix(fix: Fix, lines: number, offset: number): Fix {
 }
 
 function shiftProblem(p: Problem, lines: number, offset: number): Problem {
-  const moved: Problem = { ruleId: p.ruleId, severity: p.severity, message: p.message, range: shiftRange(p.range, lines, offset) };
-  return p.fix ? { ...moved, fix: shiftFix(p.fix, lines, offset) } : moved;
+  const { fix, ...rest } = p;
+  const moved: Problem = { ...rest, range: shiftRange(p.range, lines, offset) };
+  return fix ? { ...moved, fix: shiftFix(fix, lines, offset) } : moved;
 }
 
 function checkEntries(rule: Rule, context: RuleContext, collect: (found: Problem[]) => Problem[], severity: Severity, out: Problem[]): void {
@@ -73,7 +74,8 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
       style,
       positionAt: (offset) => positionAt(doc, offset),
       rangeOf: (start, end) => ({ start: positionAt(doc, start), end: positionAt(doc, end) }),
-      report: (range: Range, message: string, fix?: Fix) => sink.push({ ruleId: rule.meta.id, severity, message, range, ...(fix && { fix }) }),
+      report: (range: Range, message: string | Message, fix?: Fix) =>
+        sink.push({ ruleId: rule.meta.id, severity, ...(typeof message === 'string' ? { message } : message), range, ...(fix && { fix }) }),
     };
     try {
       if (rule.checkEntry) checkEntries(rule, context, (list) => (sink = list), severity, problems);

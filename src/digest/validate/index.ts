@@ -1,5 +1,6 @@
 // The validator's public API.
-export type { Fix, Problem, Rule, RuleMeta, Severity, SeveritySetting } from './types';
+export type { Fix, Message, Problem, Rule, RuleMeta, Severity, SeveritySetting } from './types';
+export { msg } from './types';
 export { validate, type ValidateOptions } from './engine';
 export { detectStyle } from '../style';
 export { mergeConfigs, parseConfig, severityOf, SEVERITIES, type ValidationConfig } from './config';

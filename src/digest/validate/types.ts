@@ -12,9 +12,27 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
 }
 
-export interface Problem {
+/** A message in English, with the template (`{0}` for each argument) and arguments an adapter translates it by. */
+export interface Message {
+  readonly message: string;
+  readonly template: string;
+  readonly args: readonly string[];
+}
+
+/** Tagged template for rule messages: the English text, the template (`{0}` for each value) and the values as text. */
+export function msg(strings: TemplateStringsArray, ...values: readonly unknown[]): Message {
+  const args = values.map(String);
+  return {
+    message: strings.reduce((out, s, i) => out + args[i - 1] + s),
+    template: strings.reduce((out, s, i) => out + `{${i - 1}}` + s),
+    args,
+  };
+}
+
+export interface Problem extends Partial<Omit<Message, 'message'>> {
   readonly ruleId: string;
   readonly severity: Severity;
+  /** English; `template` and `args` (when the rule gives them) let an adapter show it translated. */
   readonly message: string;
   readonly range: Range;
   readonly fix?: Fix;
@@ -43,7 +61,7 @@ export interface RuleContext {
   readonly style: DocumentStyle;
   positionAt(offset: number): Position;
   rangeOf(start: number, end: number): Range;
-  report(range: Range, message: string, fix?: Fix): void;
+  report(range: Range, message: string | Message, fix?: Fix): void;
 }
 
 export interface Rule {

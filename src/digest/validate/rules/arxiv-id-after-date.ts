@@ -1,6 +1,6 @@
 // A paper whose arXiv ID was issued after the digest's date: it cannot have been listed that day.
 import { arxivIdMonth } from '../../arxiv';
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 export default {
   meta: { id: 'arxiv-id-after-date', name: 'arXiv ID newer than the digest', severity: 'error', fixable: false, ko: '다이제스트보다 새로운 arXiv ID' },
@@ -10,7 +10,7 @@ export default {
       for (const entry of day.entries) {
         const month = entry.arxivId && arxivIdMonth(entry.arxivId);
         if (month && entry.urlRange && month > day.date.slice(0, 7)) {
-          ctx.report(entry.urlRange, `Unexpected arXiv ID \`${entry.arxivId}\` from ${month} in the digest of ${day.date}, expected a paper issued on or before that date`);
+          ctx.report(entry.urlRange, msg`Unexpected arXiv ID \`${entry.arxivId}\` from ${month} in the digest of ${day.date}, expected a paper issued on or before that date`);
         }
       }
     }

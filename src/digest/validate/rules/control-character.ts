@@ -1,5 +1,5 @@
 // Control characters left by `\b`, `\f` (and friends) escapes: `\benchmark` became BACKSPACE + `enchmark`.
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
@@ -13,7 +13,7 @@ export default {
       const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       const range = ctx.rangeOf(m.index, m.index + 1);
       const restored = RESTORE[m[0]];
-      ctx.report(range, `Unexpected control character ${code}, expected ${restored ? `the text \`${restored}\` it was escaped from` : 'printable text'}`, {
+      ctx.report(range, restored ? msg`Unexpected control character ${code}, expected the text \`${restored}\` it was escaped from` : msg`Unexpected control character ${code}, expected printable text`, {
         title: restored ? `Replace ${code} with ${restored}` : `Remove ${code}`,
         edits: [{ range, newText: restored ?? '' }],
       });

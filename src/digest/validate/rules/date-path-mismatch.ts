@@ -1,5 +1,5 @@
 // A day header whose date disagrees with the file's `…/YYYY/MM/DD.md` path.
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 export default {
   meta: { id: 'date-path-mismatch', name: 'Date differs from file path', severity: 'warning', fixable: true, ko: '파일 경로와 다른 날짜' },
@@ -9,7 +9,7 @@ export default {
     const expected = `${m[1]}-${m[2]}-${m[3]}`;
     for (const day of ctx.doc.days) {
       if (day.date === expected) continue;
-      ctx.report(day.dateRange, `Unexpected date \`${day.date}\` in a file at ${m[1]}/${m[2]}/${m[3]}.md, expected \`${expected}\``, {
+      ctx.report(day.dateRange, msg`Unexpected date \`${day.date}\` in a file at ${m[1]}/${m[2]}/${m[3]}.md, expected \`${expected}\``, {
         title: `Change the date to ${expected}`,
         edits: [{ range: day.dateRange, newText: expected }],
       });

@@ -1,6 +1,6 @@
 // Fields in the wrong order: thumbnail or video, then `Vote:`, then `Authors:`, then the summary bullets.
 import type { FieldKind } from '../../types';
-import { entryRule } from '../types';
+import { entryRule, msg } from '../types';
 
 const RANK: Record<FieldKind, number> = { media: 0, vote: 1, authors: 2, summary: 3 };
 const NAME: Record<FieldKind, string> = { media: 'the thumbnail', vote: '`Vote:`', authors: '`Authors:`', summary: 'the summary' };
@@ -9,7 +9,7 @@ export default entryRule({ id: 'field-order', name: 'Fields out of order', sever
   let latest: FieldKind | null = null;
   for (const field of entry.fields) {
     if (latest !== null && RANK[field.kind] < RANK[latest]) {
-      ctx.report(field.range, `Unexpected ${NAME[field.kind]} after ${NAME[latest]}, expected thumbnail, Vote, Authors, then summary`);
+      ctx.report(field.range, msg`Unexpected ${NAME[field.kind]} after ${NAME[latest]}, expected thumbnail, Vote, Authors, then summary`);
     } else {
       latest = field.kind;
     }

@@ -1,6 +1,7 @@
 // A summary label whose stars or colon are wrong, e.g. `***Technical Details*:`.
-import { entryRule } from '../types';
 import { labelMarkup, preferredStyle } from '../../lines';
+import { entryRule, msg } from '../types';
+import { strayEmphasisEdits } from './stray-emphasis';
 
 export default entryRule({ id: 'malformed-label', name: 'Malformed label', severity: 'error', fixable: true, ko: '잘못된 라벨' }, (entry, ctx) => {
   const style = preferredStyle(ctx.style.labelStyle);
@@ -8,9 +9,10 @@ export default entryRule({ id: 'malformed-label', name: 'Malformed label', sever
     if (section.labelStyle !== 'malformed' || !section.labelRange || !section.label) continue;
     const expected = labelMarkup(section.label, style);
     const written = ctx.doc.text.slice(section.labelRange.start.offset, section.labelRange.end.offset);
-    ctx.report(section.labelRange, `Unexpected label markup \`${written}\`, expected \`${expected}\``, {
+    // The broken label's closing markup often ended up later in the text: the fix removes it too.
+    ctx.report(section.labelRange, msg`Unexpected label markup \`${written}\`, expected \`${expected}\``, {
       title: `Write the label as ${expected}`,
-      edits: [{ range: section.labelRange, newText: expected }],
+      edits: [{ range: section.labelRange, newText: expected }, ...strayEmphasisEdits(section, ctx)],
     });
   }
 });

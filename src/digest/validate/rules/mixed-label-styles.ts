@@ -1,6 +1,6 @@
 // One entry mixing `***X***:` and `**X**:` labels.
-import { entryRule } from '../types';
 import { labelMarkup } from '../../lines';
+import { entryRule, msg } from '../types';
 
 export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles', severity: 'warning', fixable: true, ko: '섞인 라벨 형식' }, (entry, ctx) => {
   const labelled = entry.sections.filter((s) => s.labelStyle === 'bold' || s.labelStyle === 'bold-italic');
@@ -12,7 +12,7 @@ export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles',
   const odd = labelled.filter((s) => s.labelStyle !== style);
   const edits = odd.map((s) => ({ range: s.labelRange!, newText: labelMarkup(s.label!, style) }));
   for (const s of odd) {
-    ctx.report(s.labelRange!, `Unexpected ${s.labelStyle} label in an entry whose labels are ${style}, expected \`${labelMarkup(s.label!, style)}\``, {
+    ctx.report(s.labelRange!, msg`Unexpected ${s.labelStyle} label in an entry whose labels are ${style}, expected \`${labelMarkup(s.label!, style)}\``, {
       title: `Write this entry's labels as ${style}`,
       edits,
     });

@@ -1,5 +1,5 @@
 // A TAB inside text, typically a `\t` escape that ate the backslash of `\text`, `\times` or `\tau`.
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 function isIndentation(text: string, from: number, to: number): boolean {
   for (let k = to - 1; k >= from; k--) if (text[k] !== ' ' && text[k] !== '\t') return false;
@@ -21,7 +21,7 @@ export default {
       if (isIndentation(text, lineStart, i) || (i - lineStart <= 12 && /^(?:Vote|Authors):[ \t]*$/.test(before))) continue;
       const range = ctx.rangeOf(i, i + 1);
       const latex = /[a-z]/.test(text[i + 1] ?? '');
-      ctx.report(range, `Unexpected TAB inside text, expected ${latex ? 'the `\\t` it was escaped from' : 'a space'}`, {
+      ctx.report(range, latex ? msg`Unexpected TAB inside text, expected the \`\\t\` it was escaped from` : msg`Unexpected TAB inside text, expected a space`, {
         title: latex ? 'Replace the TAB with \\t' : 'Replace the TAB with a space',
         edits: [{ range, newText: latex ? '\\t' : ' ' }],
       });

@@ -1,5 +1,5 @@
 // Spaces or TABs at the end of a line.
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 export default {
   meta: { id: 'trailing-whitespace', name: 'Trailing whitespace', severity: 'hint', fixable: true, ko: '줄 끝 공백' },
@@ -14,7 +14,7 @@ export default {
       while (from > start && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
       if (from < end) {
         const range = ctx.rangeOf(from, end);
-        ctx.report(range, 'Unexpected whitespace at the end of the line, expected none', { title: 'Remove trailing whitespace', edits: [{ range, newText: '' }] });
+        ctx.report(range, msg`Unexpected whitespace at the end of the line, expected none`, { title: 'Remove trailing whitespace', edits: [{ range, newText: '' }] });
       }
       start = nl + 1;
     }

@@ -1,5 +1,5 @@
 // Entries of a day not sorted by votes, highest first (off by default: unsorted days are common and legitimate).
-import type { Rule } from '../types';
+import { msg, type Rule } from '../types';
 
 export default {
   meta: { id: 'votes-unsorted', name: 'Votes not sorted', severity: 'off', fixable: false, ko: '투표수 순이 아님' },
@@ -10,7 +10,7 @@ export default {
         const votes = entry.vote?.value ?? null;
         if (votes === null) continue;
         if (previous !== null && votes > previous && entry.vote) {
-          ctx.report(entry.vote.range, `Unexpected ${votes} votes after an entry with ${previous}, expected the day's entries sorted by votes, highest first`);
+          ctx.report(entry.vote.range, msg`Unexpected ${votes} votes after an entry with ${previous}, expected the day's entries sorted by votes, highest first`);
         }
         previous = votes;
       }
