@@ -73,7 +73,6 @@ export class MetadataService {
   readonly ready: Promise<void>;
   private readonly arxiv: Source<ArxivRecord>;
   private readonly huggingFace: Source<HuggingFaceRecord>;
-  private readonly listeners = new Set<() => void>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   private saving: Promise<void> = Promise.resolve();
@@ -150,12 +149,6 @@ export class MetadataService {
     await Promise.all(bases.flatMap((id) => [this.arxiv.whenSettled(id), this.huggingFace.whenSettled(id)]));
   }
 
-  /** Called whenever new answers arrived; returns the unsubscribe function. */
-  onDidUpdate(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   async clear(): Promise<void> {
     await this.ready;
     this.arxiv.entries.clear();
@@ -189,7 +182,6 @@ export class MetadataService {
     if (this.saveTimer === undefined && !this.closed) {
       this.saveTimer = setTimeout(() => void this.flush(), this.options.saveDelayMs ?? 2000);
     }
-    for (const listener of this.listeners) listener();
   }
 
   private async load(): Promise<void> {
