@@ -71,10 +71,13 @@ export function adoptGroup(pgid: number): void {
   groups.add(pgid);
 }
 
+/** The longest one cleanup (closing the browser) may take before shutdown moves on: a deadline, not a wait. */
+const CLEANUP_DEADLINE_MS = 3000;
+
 /** Runs registered cleanups (browser close), then SIGTERM, then SIGKILL to every group; removes the temp dir. */
 export async function shutdown(): Promise<void> {
   for (const fn of cleanups.splice(0).reverse()) {
-    await Promise.race([Promise.resolve().then(fn).catch(() => undefined), sleep(3000)]);
+    await Promise.race([Promise.resolve().then(fn).catch(() => undefined), sleep(CLEANUP_DEADLINE_MS)]);
   }
   // code-server needs ~2 s to stop its extension host gracefully; then whatever is left is killed.
   signalGroups('SIGTERM');
