@@ -116,10 +116,11 @@ describe('Outline', () => {
     const selected = () => view.selection[0]?.id;
     const moveTo = (line: number) => (editor.selection = new vscode.Selection(line, 3, line, 3));
     try {
+      // Polled: in one CI run the selection was right at the deadline, yet the wait on its change event never saw it.
       moveTo(lineOf(document, 'Vote: 41'));
-      await until(view.onDidChangeSelection, () => selected() === 'entry:2501.15368', () => `the Baichuan entry to be selected (selected: ${selected()})`);
+      await waitFor(() => selected() === 'entry:2501.15368', 'the Baichuan entry to be selected');
       moveTo(lineOf(document, '- ***Technical Details***: 정답 여부와'));
-      await until(view.onDidChangeSelection, () => selected() === 'entry:2501.12948/1', () => `DeepSeek-R1's second section to be selected (selected: ${selected()})`);
+      await waitFor(() => selected() === 'entry:2501.12948/1', "DeepSeek-R1's second section to be selected");
     } finally {
       // Hide the view again: with it visible, every later selection change reveals, and a reveal still running when
       // the next test switches documents fails ("Cannot resolve tree item", reported separately).
