@@ -1,6 +1,7 @@
 // Bundles the extension, the CLI and the developer tools with esbuild (one run, source maps on).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { webWorker } from './webWorker.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,7 +17,22 @@ const node = {
   define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
+/** The browser `main` (package.json "browser"): the same entry, bundled for the web extension host. */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  define: node.define,
+  external: ['vscode'],
+  plugins: [webWorker],
+};
+
 const builds = [
+  { ...web, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist/web' },
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },

@@ -1,0 +1,3 @@
+import type { Plugin } from 'esbuild';
+/** See webWorker.mjs. */
+export declare const webWorker: Plugin;

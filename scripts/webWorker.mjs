@@ -1,0 +1,27 @@
+// The esbuild plugin of the web bundle (shared by scripts/build.mjs and its test).
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+
+const nodeBuiltins = new Set(builtinModules);
+
+/**
+ * The web extension host is a Web Worker: a Node built-in in that bundle would fail only at run time, in the
+ * browser. This plugin makes it a build error naming the importer. It also picks `x.web.ts` over `x.ts` where
+ * both exist (a module with a browser counterpart, e.g. src/metadata/http.web.ts).
+ */
+export const webWorker = {
+  name: 'web-worker',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.path.startsWith('node:') || nodeBuiltins.has(name) || nodeBuiltins.has(name.split('/')[0])) {
+        return { errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}: not allowed in the web bundle` }] };
+      }
+      if (!args.path.startsWith('.') || !args.importer.includes(`${path.sep}src${path.sep}`)) return undefined;
+      const web = path.resolve(args.resolveDir, `${args.path}.web.ts`);
+      // The counterpart itself may import its Node sibling's shared parts (types, errors).
+      return existsSync(web) && web !== args.importer ? { path: web } : undefined;
+    });
+  },
+};
