@@ -1,7 +1,8 @@
 // Bundles the extension, the CLI and the developer tools with esbuild (one run, source maps on).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { webWorker } from './webWorker.mjs';
+import * as path from 'node:path';
+import { webWorker, webWorkerWith } from './webWorker.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -31,6 +32,14 @@ const web = {
   plugins: [webWorker],
 };
 
+/** The shared suites import `node:assert/strict`: in the browser that is the npm port of it. */
+const nodeAssertForWeb = {
+  name: 'node-assert-for-web',
+  setup(build) {
+    build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: path.resolve('test/web/assert.ts') }));
+  },
+};
+
 const builds = [
   { ...web, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist/web' },
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -38,6 +47,14 @@ const builds = [
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },
   // Suites run by VS Code's extension host (extensionTestsPath): vscode is the host's, mocha is loaded from node_modules.
   { ...node, entryPoints: { 'integration/index': 'test/integration/index.ts', 'bench-host/index': 'test/bench-host/index.ts' }, outdir: 'out/test', external: ['vscode', 'mocha'] },
+  // The same suites for the web extension host (a Web Worker): mocha's browser build and the npm assert bundled in.
+  {
+    ...web,
+    entryPoints: { 'web/index': 'test/web/index.ts' },
+    outdir: 'out/test',
+    inject: ['test/web/process.ts'],
+    plugins: [nodeAssertForWeb, webWorkerWith(['assert', 'process', 'util'])],
+  },
   // The preview page's script: a DOM program of its own, loaded by the webview from media/ (built, not committed).
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { preview: 'src/preview/webview/main.ts' }, outdir: 'media' },
 ];

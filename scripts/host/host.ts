@@ -269,14 +269,17 @@ export async function launchBrowser(env: NodeJS.ProcessEnv): Promise<{ browser: 
   return { browser, page };
 }
 
-/** The workbench URL that opens `folder`; with `dev`, loads that extension folder and, with `tests`, runs that suite module. */
-export function workbenchUrl(cs: CodeServer, folder: string, dev?: { extension: string; tests?: string }): string {
+/** The workbench URL that opens `folder`; with `dev`, loads that extension folder (in the web worker host with `web`) and,
+ *  with `tests`, runs that suite module. */
+export function workbenchUrl(cs: CodeServer, folder: string, dev?: { extension: string; tests?: string; web?: boolean }): string {
   const remote = (file: string) => `vscode-remote://127.0.0.1:${cs.port}${path.resolve(file)}`;
   const url = new URL(cs.origin);
   url.searchParams.set('folder', path.resolve(folder));
   if (dev) {
     const payload = [['extensionDevelopmentPath', remote(dev.extension)]];
     if (dev.tests) payload.push(['extensionTestsPath', remote(dev.tests)]);
+    // Runs the extension (and its tests) in the browser's Web Worker extension host, as github.dev does.
+    if (dev.web) payload.push(['extensionDevelopmentKind', 'web']);
     url.searchParams.set('payload', JSON.stringify(payload));
   }
   return url.toString();

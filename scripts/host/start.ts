@@ -1,5 +1,6 @@
 // Serves the packaged extension in code-server on samples/ until Ctrl-C: a manual try-out in any local browser.
-// Usage (after npm run package): tsx scripts/host/start.ts [--folder samples] [--port N]
+// Usage (after npm run package): tsx scripts/host/start.ts [--folder samples] [--port N] [--web]
+// (npm start -- --web: the extension as a web extension, in the browser's extension host)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeServerCli, exit, flag, log, makeTempRoot, requireHost, ROOT, startCodeServer, workbenchUrl } from './host';
@@ -12,11 +13,17 @@ async function main(): Promise<void> {
   // The repository's folder itself, not a copy: edits and saves made in the browser are meant to stay.
   const folder = path.resolve(ROOT, flag('folder', 'samples'));
   const { root, env } = makeTempRoot();
-  codeServerCli(root, env, ['--install-extension', vsix, '--force']);
-  log(`installed ${path.basename(vsix)}`);
+  const web = process.argv.includes('--web');
+  // On the web the extension is loaded from the repository (the files the .vsix packs, just built) as a development
+  // extension in the browser's Web Worker extension host: code-server installs extensions into its Node host only.
+  if (!web) {
+    codeServerCli(root, env, ['--install-extension', vsix, '--force']);
+    log(`installed ${path.basename(vsix)}`);
+  }
   const port = process.argv.includes('--port') ? Number(flag('port', '0')) : undefined;
   const cs = await startCodeServer(root, env, {}, port);
-  log(`open ${workbenchUrl(cs, folder)}`);
+  log(`open ${workbenchUrl(cs, folder, web ? { extension: ROOT, web } : undefined)}`);
+  if (web) log('the extension runs in the Web Worker extension host, as in github.dev (Developer: Show Running Extensions says so)');
   log('Ctrl-C stops code-server and removes its temporary profile');
   await exit(1, await cs.exited);
 }

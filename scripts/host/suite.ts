@@ -18,6 +18,8 @@ export interface SuiteOptions {
   onLine?: (text: string) => boolean;
   /** Start code-server with workspace trust on, so that the folder opens untrusted (Restricted Mode). */
   workspaceTrust?: boolean;
+  /** Run the extension and the suite in the browser's Web Worker extension host. */
+  web?: boolean;
 }
 
 // The relay carries every workbench log line too; the suite's console output is what a developer wants to see.
@@ -48,7 +50,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     setPhase(`loading the workbench and running ${path.relative(ROOT, options.tests)}`);
-    await page.goto(workbenchUrl(cs, folder, { extension: options.extension ?? ROOT, tests: options.tests }));
+    await page.goto(workbenchUrl(cs, folder, { extension: options.extension ?? ROOT, tests: options.tests, web: options.web }));
     // A dead server would otherwise show up only as the overall timeout.
     const code = await Promise.race([exitCode, cs.exited.then((message) => {
       throw new Error(message);
