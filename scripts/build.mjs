@@ -40,6 +40,21 @@ const nodeAssertForWeb = {
   },
 };
 
+/**
+ * Mocha's browser build is a UMD file that checks for `module`/`exports` at run time; in the web extension host those
+ * names are the suite module's own (the host evaluates it with `new Function('module', 'exports', 'require', …)`),
+ * so it would replace the suite's exports. Hidden, it takes its browser path and installs Mocha globally.
+ */
+const mochaBrowserBuild = {
+  name: 'mocha-browser-build',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+      contents: `var module = undefined, exports = undefined;\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   { ...web, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist/web' },
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -53,7 +68,7 @@ const builds = [
     entryPoints: { 'web/index': 'test/web/index.ts' },
     outdir: 'out/test',
     inject: ['test/web/process.ts'],
-    plugins: [nodeAssertForWeb, webWorkerWith(['assert', 'process', 'util'])],
+    plugins: [nodeAssertForWeb, mochaBrowserBuild, webWorkerWith(['assert', 'process', 'util'])],
   },
   // The preview page's script: a DOM program of its own, loaded by the webview from media/ (built, not committed).
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { preview: 'src/preview/webview/main.ts' }, outdir: 'media' },

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeServerCli, exit, flag, log, makeTempRoot, requireHost, ROOT, startCodeServer, workbenchUrl } from './host';
+import { extensionId } from './suite';
 
 async function main(): Promise<void> {
   requireHost();
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     log(`installed ${path.basename(vsix)}`);
   }
   const port = process.argv.includes('--port') ? Number(flag('port', '0')) : undefined;
-  const cs = await startCodeServer(root, env, {}, port);
+  const cs = await startCodeServer(root, env, {}, port, { webExtension: web ? extensionId(ROOT) : undefined });
   log(`open ${workbenchUrl(cs, folder, web ? { extension: ROOT, web } : undefined)}`);
   if (web) log('the extension runs in the Web Worker extension host, as in github.dev (Developer: Show Running Extensions says so)');
   log('Ctrl-C stops code-server and removes its temporary profile');

@@ -27,6 +27,12 @@ const WORKBENCH_NOISE = [/^Resolv(ing|ed) connection token/, /^Creating a socket
   /^Updating additional builtin extensions cache/, /^Timed out waiting for authentication provider/, /^getaddrinfo ENOTFOUND/, /^Started local extension host/,
   /^Creation of workbench contribution '.*' took \d+ms/];
 
+/** publisher.name of the extension folder's manifest. */
+export function extensionId(folder: string): string {
+  const { publisher, name } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${publisher}.${name}`;
+}
+
 export async function runSuite(options: SuiteOptions): Promise<number> {
   const started = Date.now();
   try {
@@ -34,7 +40,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     const folder = path.join(root, 'workspace');
     fs.cpSync(options.workspace, folder, { recursive: true });
     setPhase('starting code-server');
-    const cs = await startCodeServer(root, env, options.env, undefined, { workspaceTrust: options.workspaceTrust });
+    const cs = await startCodeServer(root, env, options.env, undefined, { workspaceTrust: options.workspaceTrust, webExtension: options.web ? extensionId(options.extension ?? ROOT) : undefined });
     log(`code-server ready at ${cs.origin} (${Date.now() - started} ms)`);
     setPhase('launching Chromium');
     const { page } = await launchBrowser(env);
