@@ -8,13 +8,16 @@ const nodeBuiltins = new Set(builtinModules);
 /**
  * The web extension host is a Web Worker: a Node built-in in that bundle would fail only at run time, in the
  * browser. This plugin makes it a build error naming the importer. It also picks `x.web.ts` over `x.ts` where
- * both exist (a module with a browser counterpart, e.g. src/metadata/http.web.ts). `npmPorts` lets through npm
+ * both exist (a module with a browser counterpart, e.g. src/metadata/http.web.ts), and packages' worker builds. `npmPorts` lets through npm
  * packages named like built-ins (the test bundle's `assert`, `process`, `util`, which are browser ports).
  */
 export function webWorkerWith(npmPorts) {
   return {
     name: 'web-worker',
     setup(build) {
+      // A Web Worker has no DOM: packages' `worker` builds, not their `browser` ones (decode-named-character-reference's
+      // browser build, under remark-parse, calls document.createElement when loaded).
+      build.initialOptions.conditions = ['worker', ...(build.initialOptions.conditions ?? [])];
       build.onResolve({ filter: /.*/ }, (args) => {
         const name = args.path.replace(/^node:/, '');
         const isBuiltin = nodeBuiltins.has(name) || nodeBuiltins.has(name.split('/')[0]);

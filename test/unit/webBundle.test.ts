@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import * as esbuild from 'esbuild';
 import { webWorker } from '../../scripts/webWorker.mjs';
 
@@ -39,5 +40,19 @@ describe('web bundle', () => {
     assert.ok(!inputs.includes('src/metadata/store.ts'), 'the Node file store stays out (the cache goes through workspace.fs)');
     const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
     assert.deepEqual(imports.filter((p) => p.startsWith('node:')), []);
+  });
+
+  it('loads in a worker-like global: no document, window, process or Buffer', async () => {
+    const [bundle] = (await buildWeb(join(root, 'src', 'extension.ts'))).outputFiles;
+    const module = { exports: {} as { activate?: unknown } };
+    // vscode itself is the host's: loading the module needs only its names, each a stand-in that answers anything.
+    const stub: object = new Proxy(function () {}, { get: (_t, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => 'stub' : stub), apply: () => stub, construct: () => stub });
+    const vscode = Object.fromEntries([...bundle!.text.matchAll(/\bvscode\d*\.(\w+)/g)].map((m) => [m[1], stub]));
+    const worker = { console, setTimeout, clearTimeout, queueMicrotask, TextDecoder, TextEncoder, URL, AbortController, fetch, btoa, atob, crypto };
+    runInNewContext(`var self = globalThis; (function (module, exports, require) {${bundle!.text}\n})`, worker)(module, module.exports, (name: string) => {
+      if (name === 'vscode') return vscode;
+      throw new Error(`the web bundle requires ${name}`);
+    });
+    assert.equal(typeof module.exports.activate, 'function');
   });
 });
