@@ -20,6 +20,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The extension runs in the web extension host too (a Web Worker): no Node globals there. Node-only modules
+    // (the CLI, the file store) are outside this list; Node built-in imports fail the web build (scripts/build.mjs).
+    files: ['src/extension.ts', 'src/features/**/*.ts', 'src/preview/*.ts', 'src/digest/**/*.ts', 'src/metadata/**/*.ts'],
+    ignores: ['src/metadata/store.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['Buffer', 'process', 'setImmediate', 'clearImmediate', 'global', '__dirname', '__filename', 'require'].map((name) => ({
+        name, message: 'Not in the web extension host (a Web Worker): use a web API (setTimeout, btoa, TextEncoder, vscode.workspace.fs).',
+      }))],
+    },
+  },
+  {
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

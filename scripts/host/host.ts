@@ -212,13 +212,19 @@ const RESTRICTED_MODE_SETTINGS = {
 export interface CodeServerOptions {
   /** Leave workspace trust on (no --disable-workspace-trust): the opened folder is untrusted, i.e. Restricted Mode. */
   workspaceTrust?: boolean;
+  /** Run this extension in the browser's Web Worker extension host. */
+  webExtension?: string;
 }
+
+/** `remote.extensionKind` is what puts an extension in the web worker host here: this code-server's browser workbench
+ *  reads the `extensionDevelopmentKind` payload into a property its extension-kind lookup does not use. */
+const webExtensionSettings = (id: string) => ({ 'remote.extensionKind': { [id]: ['web'] } });
 
 export async function startCodeServer(root: string, env: NodeJS.ProcessEnv, extraEnv: NodeJS.ProcessEnv = {}, port?: number, options: CodeServerOptions = {}): Promise<CodeServer> {
   port ??= await freePort();
   fs.mkdirSync(path.join(root, 'user-data/User'), { recursive: true });
   fs.mkdirSync(path.join(root, 'extensions'), { recursive: true });
-  const settings = options.workspaceTrust ? { ...USER_SETTINGS, ...RESTRICTED_MODE_SETTINGS } : USER_SETTINGS;
+  const settings = { ...USER_SETTINGS, ...(options.workspaceTrust ? RESTRICTED_MODE_SETTINGS : {}), ...(options.webExtension ? webExtensionSettings(options.webExtension) : {}) };
   fs.writeFileSync(path.join(root, 'user-data/User/settings.json'), JSON.stringify(settings, null, 2));
   fs.writeFileSync(path.join(root, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const logFile = path.join(root, 'code-server.log');
@@ -272,14 +278,17 @@ export async function launchBrowser(env: NodeJS.ProcessEnv): Promise<{ browser: 
   return { browser, page };
 }
 
-/** The workbench URL that opens `folder`; with `dev`, loads that extension folder and, with `tests`, runs that suite module. */
-export function workbenchUrl(cs: CodeServer, folder: string, dev?: { extension: string; tests?: string }): string {
+/** The workbench URL that opens `folder`; with `dev`, loads that extension folder (in the web worker host with `web`) and,
+ *  with `tests`, runs that suite module. */
+export function workbenchUrl(cs: CodeServer, folder: string, dev?: { extension: string; tests?: string; web?: boolean }): string {
   const remote = (file: string) => `vscode-remote://127.0.0.1:${cs.port}${path.resolve(file)}`;
   const url = new URL(cs.origin);
   url.searchParams.set('folder', path.resolve(folder));
   if (dev) {
     const payload = [['extensionDevelopmentPath', remote(dev.extension)]];
     if (dev.tests) payload.push(['extensionTestsPath', remote(dev.tests)]);
+    // Runs the extension (and its tests) in the browser's Web Worker extension host, as github.dev does.
+    if (dev.web) payload.push(['extensionDevelopmentKind', 'web']);
     url.searchParams.set('payload', JSON.stringify(payload));
   }
   return url.toString();

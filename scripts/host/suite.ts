@@ -18,12 +18,20 @@ export interface SuiteOptions {
   onLine?: (text: string) => boolean;
   /** Start code-server with workspace trust on, so that the folder opens untrusted (Restricted Mode). */
   workspaceTrust?: boolean;
+  /** Run the extension and the suite in the browser's Web Worker extension host. */
+  web?: boolean;
 }
 
 // The relay carries every workbench log line too; the suite's console output is what a developer wants to see.
 const WORKBENCH_NOISE = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate|driver)/,
   /^Updating additional builtin extensions cache/, /^Timed out waiting for authentication provider/, /^getaddrinfo ENOTFOUND/, /^Started local extension host/,
   /^Creation of workbench contribution '.*' took \d+ms/];
+
+/** publisher.name of the extension folder's manifest. */
+export function extensionId(folder: string): string {
+  const { publisher, name } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${publisher}.${name}`;
+}
 
 export async function runSuite(options: SuiteOptions): Promise<number> {
   const started = Date.now();
@@ -32,7 +40,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     const folder = path.join(root, 'workspace');
     fs.cpSync(options.workspace, folder, { recursive: true });
     setPhase('starting code-server');
-    const cs = await startCodeServer(root, env, options.env, undefined, { workspaceTrust: options.workspaceTrust });
+    const cs = await startCodeServer(root, env, options.env, undefined, { workspaceTrust: options.workspaceTrust, webExtension: options.web ? extensionId(options.extension ?? ROOT) : undefined });
     log(`code-server ready at ${cs.origin} (${Date.now() - started} ms)`);
     setPhase('launching Chromium');
     const { page } = await launchBrowser(env);
@@ -48,7 +56,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     setPhase(`loading the workbench and running ${path.relative(ROOT, options.tests)}`);
-    await page.goto(workbenchUrl(cs, folder, { extension: options.extension ?? ROOT, tests: options.tests }));
+    await page.goto(workbenchUrl(cs, folder, { extension: options.extension ?? ROOT, tests: options.tests, web: options.web }));
     // A dead server would otherwise show up only as the overall timeout.
     const code = await Promise.race([exitCode, cs.exited.then((message) => {
       throw new Error(message);

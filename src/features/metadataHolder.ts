@@ -1,9 +1,9 @@
 // The metadata service's owner, created once in `activate` and shared by hover cards and authoring.
 import * as vscode from 'vscode';
 import { MetadataService } from '../metadata/service';
-import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../metadata/store';
 import type { Configuration } from './configuration';
 import { Disposable } from './dispose';
+import { WorkspaceFsMetadataStore } from './metadataStore';
 
 export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
 export const DEFAULT_HUGGING_FACE_API_URL = 'https://huggingface.co/api';
@@ -64,14 +64,13 @@ export class MetadataHolder extends Disposable {
     if (previous) this.closing = this.closing.then(() => previous.close());
     const settings = metadataSettings(this.configuration);
     if (!settings.enabled) return;
-    const storage = this.context.globalStorageUri;
-    const store: MetadataStore = storage.scheme === 'file' ? new FileMetadataStore(storage.fsPath) : new MemoryMetadataStore();
+    const store = new WorkspaceFsMetadataStore(this.context.globalStorageUri);
     // The new service reads the cache only after the old one has written it.
     const closing = this.closing;
     const version = (this.context.extension.packageJSON as { version?: string }).version ?? '0';
     this.service = new MetadataService({
       store: {
-        read: async (maxBytes) => {
+        read: async (maxBytes?: number) => {
           await closing;
           return store.read(maxBytes);
         },

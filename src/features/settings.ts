@@ -20,6 +20,6 @@ export async function readConfigFile(uri: vscode.Uri, log: vscode.LogOutputChann
     return undefined;
   }
   const { config, errors } = parseConfig(new TextDecoder().decode(bytes));
-  for (const e of errors) log.warn(`${file.fsPath}: ${e} (ignored)`);
+  for (const e of errors) log.warn(`${vscode.workspace.asRelativePath(file)}: ${e} (ignored)`);
   return config;
 }

@@ -10,7 +10,8 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 /** The longest the index may hold the extension host before yielding. */
 const SLICE_MS = 20;
 
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceIndex extends Disposable {
   readonly index = new PaperIndex();

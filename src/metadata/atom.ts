@@ -126,7 +126,7 @@ export async function parseArxivFeedInChunks(xml: string): Promise<ArxivFeed> {
     for (const id of part.missing) missing.add(id);
     totalResults ??= part.totalResults;
     start = stop;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { records, errors, missing, totalResults };
 }

@@ -1,6 +1,8 @@
 // One HTTP GET with Node's fetch: a timeout over the whole exchange (body included), a cap on the body's size
 // (counted after decompression, while it streams in), redirects followed only within the same origin, and Retry-After read.
 
+import { redirectAllowed } from './redirects';
+
 export interface HttpResponse {
   readonly status: number;
   readonly body: string;
@@ -39,7 +41,7 @@ export interface GetOptions {
 export class RefusedResponseError extends Error {}
 
 /** Reads the (already decompressed) body chunk by chunk and stops as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+export async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   // Content-Length counts the encoded bytes: only an unencoded body can be refused before reading.
   if (!response.headers.get('content-encoding') && declared > maxBytes) {
@@ -81,8 +83,7 @@ export async function httpGet(url: string, { timeoutMs, maxBytes, headers, signa
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
         const next = new URL(location, target);
-        // Another origin could be anyone: the request's headers and the answer stay with the configured host.
-        if (next.origin !== target.origin) throw new RefusedResponseError(`redirect to another origin (${next.origin}) refused`);
+        if (!redirectAllowed(target, next)) throw new RefusedResponseError(`redirect to another origin (${next.origin}) refused`);
         if (hops >= maxRedirects) throw new RefusedResponseError(`more than ${maxRedirects} redirects`);
         target = next;
         continue;

@@ -50,7 +50,8 @@ export interface PageOptions {
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64');
+  // btoa, not Buffer: the same code runs in the web extension host.
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(nonce: string, cspSource: string, remoteImages: RemoteImages = 'paperThumbnails'): string {

@@ -8,8 +8,10 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   // Sequential imports: mocha runs the files' describe blocks in this order (activation is checked first).
   integration: async () => {
     await import('./extension.test');
+    await import('./samples.test');
     await import('./validation.test');
     await import('./outline.test');
+    await import('./model.test');
     await import('./hover.test');
     await import('./authoring.test');
     await import('./preview.test');

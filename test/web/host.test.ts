@@ -1,0 +1,39 @@
+// Proof that the suites run where github.dev runs extensions: the browser's Web Worker extension host, the extension
+// loaded from its `browser` bundle, and its workspace reached through workspace.fs only.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { WorkspaceFsMetadataStore } from '../../src/features/metadataStore';
+import { api, extension, open, workspaceUri } from '../integration/helpers';
+
+describe('web extension host', () => {
+  it('is a Web Worker: no Node process, a navigator, importScripts', () => {
+    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'a Node process object is in the host');
+    assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'not a worker');
+    assert.match((globalThis as { navigator?: { userAgent: string } }).navigator?.userAgent ?? '', /Chrome/);
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+  });
+
+  it('runs the extension from its browser bundle, active in this host', async () => {
+    await open(workspaceUri('digest.md'));
+    const ext = extension();
+    assert.equal((ext.packageJSON as { browser?: string }).browser, './dist/web/extension.js');
+    assert.ok((await api()).getDigest(await open(workspaceUri('digest.md'))), 'the extension answers in this host');
+    assert.ok(ext.isActive);
+  });
+
+  it('keeps the metadata cache through workspace.fs (the store the extension uses on every platform)', async () => {
+    const dir = workspaceUri('.metadata-store-test');
+    const store = new WorkspaceFsMetadataStore(dir);
+    try {
+      assert.equal(await store.read(1000), undefined, 'nothing saved yet');
+      await store.write('{"arxiv":[]}');
+      await store.write('{"arxiv":[["2501.12948",{}]]}');
+      assert.equal(await store.read(1000), '{"arxiv":[["2501.12948",{}]]}');
+      await assert.rejects(store.read(10), /over the 10-byte cap/);
+      const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
+      assert.deepEqual(names, ['metadata-cache.json'], 'no temporary file is left');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
+    }
+  });
+});
