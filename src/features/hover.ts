@@ -66,6 +66,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
       paper = paperFromEntry(entry);
       ref = { uri, line: entry.headingRange.start.line };
     } else if (appearances.length > 0) {
+      // Another digest's entry: the commands act on it, but it is not "this entry".
       const first = appearances[0];
       paper = { ...paper, title: first.title, authors: first.authors, votes: first.votes };
       ref = { uri: first.file, line: first.line };
@@ -79,6 +80,7 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     const card = buildCard({
       paper,
       entry: ref,
+      current: entry ? ref : undefined,
       appearances: appearances.map((a) => ({ date: a.date, ref: { uri: a.file, line: a.line } })),
       metadata,
       availableCommands,

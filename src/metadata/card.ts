@@ -61,6 +61,8 @@ export interface CardInput {
   readonly paper: CardPaper;
   /** The entry the command links act on; without one, only web links are offered. */
   readonly entry: EntryRef | undefined;
+  /** The entry the pointer is on, when the hovered text is one: its appearance reads "(this entry)". */
+  readonly current?: EntryRef;
   /** Every place the paper appears in the workspace, in date order. */
   readonly appearances: readonly CardAppearance[];
   /** Undefined when online metadata is off. */
@@ -164,7 +166,7 @@ export function buildCard(input: CardInput): HoverCard {
   if (input.appearances.length > 0) {
     const days = input.appearances.slice(0, o.maxAppearances).map((a) => {
       const label = a.date ?? t('no date');
-      const here = input.entry && a.ref.uri === input.entry.uri && a.ref.line === input.entry.line;
+      const here = input.current && a.ref.uri === input.current.uri && a.ref.line === input.current.line;
       return here ? `${escapeMarkdown(label)} ${t('(this entry)')}` : link(label, command(REVEAL_LINE, [a.ref]));
     });
     const more = input.appearances.length - o.maxAppearances;

@@ -194,6 +194,7 @@ describe('hover: the card', () => {
   const base: CardInput = {
     paper: paperFromEntry(entry),
     entry: ref,
+    current: ref,
     appearances: [
       { date: '2025-01-29', ref },
       { date: '2025-02-03', ref: { uri: 'file:///w/paper_logs/2025/02/03.md', line: 12 } },
@@ -222,6 +223,13 @@ describe('hover: the card', () => {
     ]);
     assert.deepEqual([...card.enabledCommands].sort(), ['dailyPapers.copyBibtex', 'dailyPapers.revealLine']);
     assert.doesNotMatch(md, /showPreview/, 'no preview link while that command does not exist');
+  });
+
+  it('marks "(this entry)" only for the entry under the pointer, not for the entry of another digest the commands act on', () => {
+    const other = { uri: 'file:///w/paper_logs/2025/02/03.md', line: 12 };
+    const md = buildCard({ ...base, entry: other, current: undefined }).markdown;
+    assert.doesNotMatch(md, /this entry/);
+    assert.match(md, /Appears on: \[2025\\-01\\-29\]\(command:dailyPapers\.revealLine\?/);
   });
 
   it('links "Show in Preview" only when the command exists', () => {
