@@ -67,7 +67,8 @@ export function sortEntriesByVotes(doc: DigestDocument): TextEdit[] {
   return edits;
 }
 
-function csvField(s: string): string {
+/** One CSV field: quoted when it holds a quote, comma or line break (RFC 4180). */
+export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
