@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type Problem } from '../../src/digest';
-import { computeInsights, DaySummaries, fileFacts, insightsTable, niceBinWidth, tableToCsv, tableToMarkdown } from '../../src/digest/insights';
+import { computeInsights, DaySummaries, fileFacts, firstInOrder, insightsTable, niceBinWidth, tableToCsv, tableToMarkdown } from '../../src/digest/insights';
 
 function entry(id: string, title: string, votes: number | null, authors: string[], bullet = "- ***What's New***: 요약입니다.") {
   return [`### [${title}](https://arxiv.org/abs/${id})`, '', ...(votes === null ? [] : [`Vote: ${votes}`, '']), `Authors: ${authors.join(', ')}`, '', bullet, ''].join('\n');
@@ -132,6 +132,16 @@ describe('insights: incremental updates', () => {
     const days = summaries();
     days.set(fileFacts('README.md', parseDigest('# Just notes\n')));
     assert.deepEqual(computeInsights(days.days()).days.find((d) => d.date === '2025-01-30')?.files, 1);
+  });
+});
+
+describe('insights: top lists', () => {
+  it('keeps the same first n as a full sort, ties and all', () => {
+    const order = (a: number[], b: number[]) => b[0] - a[0] || a[1] - b[1];
+    for (let seed = 1; seed <= 50; seed++) {
+      const rows = Array.from({ length: seed * 3 }, (_, i) => [(i * seed * 7919) % 13, i]);
+      for (const n of [0, 1, 5, 20, 1000]) assert.deepEqual(firstInOrder(rows, n, order), [...rows].sort(order).slice(0, n), `seed ${seed}, n ${n}`);
+    }
   });
 });
 

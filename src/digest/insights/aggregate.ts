@@ -91,6 +91,22 @@ export function niceBinWidth(max: number, bins = 20): number {
   for (let scale = 1; ; scale *= 10) for (const step of [1, 2, 5]) if ((max + 1) / (step * scale) <= bins) return step * scale;
 }
 
+/** The first `n` of `rows` in `order`, without sorting them all (there are tens of thousands of authors). */
+export function firstInOrder<T>(rows: Iterable<T>, n: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (n <= 0) return kept;
+  for (const row of rows) {
+    if (kept.length === n && order(row, kept[n - 1]) >= 0) continue;
+    let i = kept.length === n ? n - 1 : kept.length;
+    while (i > 0 && order(row, kept[i - 1]) < 0) {
+      kept[i] = kept[i - 1];
+      i--;
+    }
+    kept[i] = row;
+  }
+  return kept;
+}
+
 function histogram(votes: readonly number[], width: number | undefined) {
   if (votes.length === 0) return [];
   const max = Math.max(...votes);
@@ -138,7 +154,6 @@ export function computeInsights(all: readonly DaySummary[], options: InsightsOpt
     if (primary) categories.set(primary, (categories.get(primary) ?? 0) + 1);
     else papersWithoutCategory++;
   }
-  const authorRows = [...authors.values()];
 
   return {
     from: from ?? null,
@@ -146,13 +161,10 @@ export function computeInsights(all: readonly DaySummary[], options: InsightsOpt
     totals: { days: days.length, paperDays, distinctPapers: papers.size, votes, problems },
     days: days.map((d) => ({ date: d.date, papers: d.papers.size, votes: d.votes, era: d.era, labelStyle: d.labelStyle, problems: d.problems, files: d.files.length })),
     voteHistogram: histogram(dayVotes, options.binWidth),
-    topPapers: [...papers.values()]
-      .filter((p) => p.votes !== null)
-      .sort((a, b) => b.votes! - a.votes! || byFirstPlace(a, b))
-      .slice(0, top)
+    topPapers: firstInOrder([...papers.values()].filter((p) => p.votes !== null), top, (a, b) => b.votes! - a.votes! || byFirstPlace(a, b))
       .map((p) => ({ id: p.id, title: p.title, votes: p.votes!, places: p.places })),
-    topAuthorsByPapers: [...authorRows].sort((a, b) => b.papers - a.papers || b.votes - a.votes || byName(a, b)).slice(0, top),
-    topAuthorsByVotes: [...authorRows].sort((a, b) => b.votes - a.votes || b.papers - a.papers || byName(a, b)).slice(0, top),
+    topAuthorsByPapers: firstInOrder(authors.values(), top, (a, b) => b.papers - a.papers || b.votes - a.votes || byName(a, b)),
+    topAuthorsByVotes: firstInOrder(authors.values(), top, (a, b) => b.votes - a.votes || b.papers - a.papers || byName(a, b)),
     repeats: [...papers.values()]
       .filter((p) => p.places.length > 1)
       .sort((a, b) => b.places.length - a.places.length || byFirstPlace(a, b))
