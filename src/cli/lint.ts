@@ -2,7 +2,7 @@
 import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findDuplicatePapers, fixAll, parseConfig, parseDigest, validate, type Problem, type ValidationConfig } from '../digest';
+import { findDuplicatePapers, fixAll, isDigest, parseConfig, parseDigest, validate, type Problem, type ValidationConfig } from '../digest';
 import { CliError, collectMarkdownFiles, readUtf8 } from './files';
 import { toJson, toSarif, toStylish, type FileProblems } from './formats';
 
@@ -59,9 +59,9 @@ export function lintCommand(args: string[], version: string): number {
     }
     return { name: file, doc: parseDigest(text) };
   });
-  const duplicates = findDuplicatePapers(digests.filter((d) => d.doc.hasDayHeader), config);
+  const duplicates = findDuplicatePapers(digests.filter((d) => isDigest(d.doc)), config);
   const results: FileProblems[] = digests.map(({ name, doc }) => {
-    const problems: Problem[] = doc.hasDayHeader ? [...validate(doc, { path: name, config }), ...(duplicates.get(name) ?? [])] : [];
+    const problems: Problem[] = isDigest(doc) ? [...validate(doc, { path: name, config }), ...(duplicates.get(name) ?? [])] : [];
     problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
     return { file: name, problems };
   });

@@ -1,5 +1,6 @@
 // Writing digests: new files, entry skeletons, sorting a day by votes, and exports (CSV, BibTeX).
 import { arxivAbsUrl, baseArxivId, thumbnailUrl } from './arxiv';
+import { labelMarkup } from './lines';
 import { toBibtex } from './bibtex';
 import type { DigestDocument, DigestEntry, TextEdit } from './types';
 
@@ -23,8 +24,7 @@ export interface EntryDraft {
 /** A new entry in the canonical layout; unknown parts are left as visible placeholders. */
 export function entryText({ arxivId, title, authors, labelStyle = 'bold-italic' }: EntryDraft, eol = '\n'): string {
   const id = baseArxivId(arxivId);
-  const stars = labelStyle === 'bold' ? '**' : '***';
-  const label = (name: string) => `- ${stars}${name}${stars}:`;
+  const label = (name: string) => `- ${labelMarkup(name, labelStyle)}`;
   return [
     `### [${title?.trim() || 'Title'}](${arxivAbsUrl(id)})`,
     '',

@@ -57,11 +57,6 @@ export class DigestCache {
     return document;
   }
 
-  /** The last parsed document, whatever its version (for features that can show slightly stale data). */
-  peek(key: string): DigestDocument | undefined {
-    return this.documents.get(key)?.document;
-  }
-
   delete(key: string): void {
     this.documents.delete(key);
   }

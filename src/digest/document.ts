@@ -2,7 +2,8 @@
 // re-parses only the segments it touches; the segments after it are reused, shifted by the edit's size.
 import { isArxivUrl } from './arxiv';
 import { parseEntry } from './entry';
-import { matchDayHeader, scanSegments, type ScannedSegment } from './scan';
+import { isCommentLine, matchDayHeader } from './lines';
+import { scanSegments, type ScannedSegment } from './scan';
 import { shiftEntry, shiftPosition, shiftRange, shiftUnrecognized } from './shift';
 import { countLineBreaks, isBlank, lineRange, linesOf, type Line } from './text';
 import type { DaySection, DigestDocument, DigestEntry, Position, Range, TextChange, UnrecognizedLine } from './types';
@@ -98,7 +99,7 @@ function parseDayHeader(text: string, s: ScannedSegment): DayHeader {
   for (const l of lines) {
     if (isBlank(l.text)) continue;
     last = l;
-    if (!/^[ \t]*<!--.*-->[ \t]*$/.test(l.text)) unrecognized.push({ text: l.text, range: lineRange(l) });
+    if (!isCommentLine(l.text)) unrecognized.push({ text: l.text, range: lineRange(l) });
   }
   return {
     date,

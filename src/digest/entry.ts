@@ -2,12 +2,12 @@
 import { arxivIdFromUrl } from './arxiv';
 import { parseAuthors } from './authors';
 import { parseSingleLink, inlineToPlainText } from './inline';
+import { BlockTracker, fieldName, isCommentLine, matchLabel, type LabelMatch } from './lines';
 import { isBlank, lineRange, linesOf, position, spanRange, trimEndBlanks, trimStartBlanks, type Line } from './text';
 import type {
   AuthorsField,
   DigestEntry,
   FieldOccurrence,
-  LabelStyle,
   MediaField,
   Range,
   SummarySection,
@@ -21,29 +21,6 @@ const VIDEO_LINK = /^\[Watch Video\]\([ \t]*([^\s)]*)[ \t]*\)[ \t]*$/;
 const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
 const BULLET = /^ ?[-*+](?:[ \t]+|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const COMMENT_LINE = /^[ \t]*<!--.*-->[ \t]*$/;
-
-/** `***Label***:` and `**Label**:`; anything else that opens with stars and ends in `:` is a malformed label. */
-const LABEL_BOLD_ITALIC = /^\*\*\*([^*\n]+?)\*\*\*[ \t]*:/;
-const LABEL_BOLD = /^\*\*([^*\n]+?)\*\*[ \t]*:/;
-const LABEL_MALFORMED = /^\*{1,3}([^*\n:]{1,80}?)(?:\*{1,3}[ \t]*:|:[ \t]*\*{1,3})/;
-
-interface LabelMatch {
-  readonly label: string | null;
-  readonly style: LabelStyle;
-  readonly length: number;
-}
-
-export function matchLabel(content: string): LabelMatch {
-  const bi = LABEL_BOLD_ITALIC.exec(content);
-  if (bi) return { label: bi[1].trim(), style: 'bold-italic', length: bi[0].length };
-  const b = LABEL_BOLD.exec(content);
-  if (b) return { label: b[1].trim(), style: 'bold', length: b[0].length };
-  const bad = LABEL_MALFORMED.exec(content);
-  if (bad) return { label: bad[1].trim(), style: 'malformed', length: bad[0].length };
-  return { label: null, style: 'none', length: 0 };
-}
 
 interface OpenSection {
   readonly first: Line;
@@ -67,7 +44,7 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
   let authors: AuthorsField | null = null;
   let open: OpenSection | null = null;
   let lastNonBlank = headingLine;
-  let fence: string | null = null;
+  const blocks = new BlockTracker();
   let pendingVideo: { line: Line; url: string; urlStart: number; broken: boolean } | null = null;
 
   const closeSection = () => {
@@ -101,10 +78,11 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
     const t = l.text;
     if (isBlank(t)) continue;
     lastNonBlank = l;
-    if (fence !== null || FENCE.test(t)) {
-      // A code block is content: part of the open bullet, or something we cannot interpret.
-      if (fence === null) fence = FENCE.exec(t)![1];
-      else if (t.trim().startsWith(fence)) fence = null;
+    const block = blocks.step(t);
+    if (block) {
+      // A comment is no content of any field or bullet; a code block is content: part of the open bullet,
+      // or something we cannot interpret.
+      if (block.kind === 'comment') continue;
       if (open) open.last = l;
       else unrecognized.push({ text: t, range: lineRange(l) });
       continue;
@@ -124,6 +102,7 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
     }
     flushVideo();
     let m: RegExpExecArray | null;
+    const field = fieldName(t);
     if ((m = IMAGE.exec(t))) {
       closeSection();
       const urlStart = t.indexOf(m[1], t.indexOf(']('));
@@ -135,22 +114,21 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       closeSection();
       const urlStart = t.indexOf(tag[2], t.indexOf('src=') + 5);
       addMedia({ kind: 'video', form: 'video-tag', url: tag[2], range: lineRange(l), urlRange: lineRange(l, urlStart, urlStart + tag[2].length) });
-    } else if (t.startsWith('Vote:')) {
+    } else if (field?.kind === 'vote') {
       closeSection();
-      const raw = fieldValue(t, 5);
-      const valueStart = raw === '' ? t.length : t.indexOf(raw, 5);
+      const raw = fieldValue(t, field.nameLength);
+      const valueStart = raw === '' ? t.length : t.indexOf(raw, field.nameLength);
       const value = /^\d+$/.test(raw) ? Number(raw) : null;
-      const field: VoteField = { raw, value, range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
-      vote ??= field;
-      fields.push({ kind: 'vote', range: field.range });
-    } else if (t.startsWith('Authors:')) {
+      const parsed: VoteField = { raw, value, range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
+      vote ??= parsed;
+      fields.push({ kind: 'vote', range: parsed.range });
+    } else if (field?.kind === 'authors') {
       closeSection();
-      const raw = fieldValue(t, 8);
-      const valueStart = raw === '' ? t.length : t.indexOf(raw, 8);
-      const parsed = parseAuthors(raw);
-      const field: AuthorsField = { raw, ...parsed, range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
-      authors ??= field;
-      fields.push({ kind: 'authors', range: field.range });
+      const raw = fieldValue(t, field.nameLength);
+      const valueStart = raw === '' ? t.length : t.indexOf(raw, field.nameLength);
+      const parsed: AuthorsField = { raw, ...parseAuthors(raw), range: lineRange(l), valueRange: lineRange(l, valueStart, valueStart + raw.length) };
+      authors ??= parsed;
+      fields.push({ kind: 'authors', range: parsed.range });
     } else if ((m = BULLET.exec(t))) {
       closeSection();
       const contentStart = m[0].length;
@@ -158,7 +136,7 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       const afterLabel = contentStart + label.length;
       const textStart = afterLabel + (t.slice(afterLabel).length - t.slice(afterLabel).trimStart().length);
       open = { first: l, last: l, label, labelStart: contentStart, textStart };
-    } else if (COMMENT_LINE.test(t)) {
+    } else if (isCommentLine(t)) {
       // An HTML comment (such as a suppression comment) is not content of any field or bullet.
     } else if (open) {
       open.last = l;

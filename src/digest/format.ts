@@ -1,6 +1,7 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
-import { detectStyle } from './validate/engine';
+import { detectStyle } from './style';
+import { BlockTracker, labelMarkup } from './lines';
 import { trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
 
@@ -43,9 +44,8 @@ function isCompact(doc: DigestDocument): boolean {
 function relabel(line: string, entry: DigestEntry, lineNo: number, style: 'bold' | 'bold-italic'): string {
   const section = entry.sections.find((s) => s.range.start.line === lineNo);
   if (!section?.labelRange || !section.label || section.labelStyle === 'none') return line;
-  const stars = style === 'bold' ? '**' : '***';
   const { start, end } = section.labelRange;
-  return line.slice(0, start.character) + `${stars}${section.label}${stars}:` + line.slice(end.character);
+  return line.slice(0, start.character) + labelMarkup(section.label, style) + line.slice(end.character);
 }
 
 function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, style: 'bold' | 'bold-italic'): Block[] {
@@ -99,15 +99,14 @@ export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): 
   const compact = isCompact(doc);
   const out: string[] = [];
   let line = 0;
-  let fence: string | null = null;
+  const blocks = new BlockTracker();
   const copyUntil = (end: number) => {
     for (; line < end; line++) {
       const text = lineAt(doc, starts, line);
-      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-      if (fence === null && marker) fence = marker;
-      else if (fence !== null && marker && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = null;
-      // Inside code blocks every character is content.
-      out.push(fence !== null && !marker ? text : trimEndBlanks(text));
+      const wasInside = blocks.inside;
+      // Inside code blocks every character is content (the fence lines themselves are trimmed).
+      const block = blocks.step(text);
+      out.push(block?.kind === 'fence' && wasInside && blocks.inside ? text : trimEndBlanks(text));
     }
   };
   for (const day of doc.days) {

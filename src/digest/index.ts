@@ -1,4 +1,6 @@
 // The public face of the digest core: parse, update, cache, export. Pure: no vscode import.
+import type { DigestDocument } from './types';
+
 export * from './types';
 export { parseDigest, updateDigest, isCalendarDate } from './document';
 export { DigestCache, applyChanges, type CacheStats } from './cache';
@@ -9,10 +11,20 @@ export { toExport, type ExportedFile } from './export';
 export function mayHaveDayHeader(text: string): boolean {
   return text.includes('Daily Papers (');
 }
+
+/**
+ * Whether a parsed Markdown file is a digest: it has a day header, or the user said so (`matched`: the
+ * `dailyPapers.files` setting in the editor). Every feature, the CLI and the index decide through this.
+ */
+export function isDigest(doc: DigestDocument, matched = false): boolean {
+  return doc.hasDayHeader || matched;
+}
 export * from './validate';
-export { buildOutline, entryDescription, foldingRegions, matchesFilter, nodeAtLine } from './outline';
+export { arrangeEntries, buildOutline, entryAtLine, entryDescription, foldingRegions, matchesFilter, nodeAtLine, nodeById } from './outline';
 export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
+export { DigestModel, ModelCache, type ModelStats } from './model';
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
 export { toBibtex, type BibtexInput } from './bibtex';
 export { formatDigest, type FormatOptions } from './format';
 export { digestPath, entryText, minimalEdit, newDigestText, parseArxivInput, sortEntriesByVotes, toBibliography, toCsv, type EntryDraft } from './authoring';
+export { labelMarkup, preferredStyle } from './lines';

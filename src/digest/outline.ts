@@ -32,8 +32,10 @@ export type OutlineNode = OutlineDay | OutlineEntry | OutlineSection;
 export interface Outline {
   readonly days: readonly OutlineDay[];
   readonly orphans: readonly OutlineEntry[];
-  /** Every node by id, for `getParent` and `reveal`. */
-  readonly byId: ReadonlyMap<string, OutlineNode>;
+  /** Days and entries by id; sections are found through their entry (`nodeById`). */
+  readonly byId: ReadonlyMap<string, OutlineDay | OutlineEntry>;
+  /** The outline entry of each document entry. */
+  readonly byEntry: ReadonlyMap<DigestEntry, OutlineEntry>;
 }
 
 export interface OutlineOptions {
@@ -66,38 +68,70 @@ function compare(sort: OutlineSort): ((a: OutlineEntry, b: OutlineEntry) => numb
   return null;
 }
 
+/** A list of entries as a view shows it: filtered and sorted (a new array only when something changes). */
+export function arrangeEntries(entries: readonly OutlineEntry[], options: OutlineOptions): readonly OutlineEntry[] {
+  const order = compare(options.sort ?? 'file');
+  const kept = options.filter ? entries.filter((e) => matchesFilter(e.entry, options.filter!)) : entries;
+  return order ? [...kept].sort(order) : kept;
+}
+
 /**
- * Builds the outline. Ids depend on content, not position (`2501.17161`, a day's date, with a counter for
- * repeats), so an element keeps its id while lines above it are edited.
+ * An entry's outline node. Sections and description are computed when first read: building the outline reads
+ * only titles and IDs, so entries shifted lazily by an edit (see shift.ts) are not copied out.
  */
-export function buildOutline(doc: DigestDocument, options: OutlineOptions = {}): Outline {
-  const byId = new Map<string, OutlineNode>();
+class LazyOutlineEntry implements OutlineEntry {
+  readonly kind = 'entry';
+  private sectionNodes: readonly OutlineSection[] | undefined;
+  private descriptionText: string | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly dayId: string | null,
+    readonly entry: DigestEntry,
+    readonly date: string | null,
+  ) {}
+
+  get description(): string {
+    return (this.descriptionText ??= entryDescription(this.entry));
+  }
+
+  get sections(): readonly OutlineSection[] {
+    return (this.sectionNodes ??= this.entry.sections.map((section, i) => ({ kind: 'section', id: `${this.id}/${i}`, label: section.label ?? firstWords(section.text), section })));
+  }
+}
+
+/** The id of a day that is the first with its date; repeats get `~2`, `~3`, … */
+export const dayIdBase = (day: DaySection): string => `day:${day.date}`;
+
+/** The id of an entry that is the first with its paper (or title); repeats get `~2`, `~3`, … */
+export const entryIdBase = (entry: DigestEntry): string => `entry:${entry.arxivId ?? entry.title}`;
+
+/**
+ * Builds the outline in file order. Ids depend on content, not position (`entry:2501.17161`, a day's date,
+ * with a counter for repeats), so an element keeps its id while lines above it are edited.
+ */
+export function buildOutline(doc: DigestDocument): Outline {
+  const byId = new Map<string, OutlineDay | OutlineEntry>();
+  const byEntry = new Map<DigestEntry, OutlineEntry>();
   const unique = (base: string) => {
     let id = base;
     for (let n = 2; byId.has(id); n++) id = `${base}~${n}`;
     return id;
   };
-  const order = compare(options.sort ?? 'file');
   const toEntry = (entry: DigestEntry, day: DaySection | null, dayId: string | null): OutlineEntry => {
-    const id = unique(`entry:${entry.arxivId ?? entry.title}`);
-    const sections = entry.sections.map((section, i): OutlineSection => ({ kind: 'section', id: `${id}/${i}`, label: section.label ?? firstWords(section.text), section }));
-    const node: OutlineEntry = { kind: 'entry', id, dayId, entry, date: day?.date ?? null, description: entryDescription(entry), sections };
-    byId.set(id, node);
-    for (const s of sections) byId.set(s.id, s);
+    const node = new LazyOutlineEntry(unique(entryIdBase(entry)), dayId, entry, day?.date ?? null);
+    byId.set(node.id, node);
+    byEntry.set(entry, node);
     return node;
   };
-  const pick = (entries: OutlineEntry[]) => {
-    const kept = options.filter ? entries.filter((e) => matchesFilter(e.entry, options.filter!)) : entries;
-    return order ? [...kept].sort(order) : kept;
-  };
   const days = doc.days.map((day): OutlineDay => {
-    const id = unique(`day:${day.date}`);
-    const node: OutlineDay = { kind: 'day', id, day, entries: pick(day.entries.map((e) => toEntry(e, day, id))) };
+    const id = unique(dayIdBase(day));
+    const node: OutlineDay = { kind: 'day', id, day, entries: day.entries.map((e) => toEntry(e, day, id)) };
     byId.set(id, node);
     return node;
   });
-  const orphans = pick(doc.orphanEntries.map((e) => toEntry(e, null, null)));
-  return { days, orphans, byId };
+  const orphans = doc.orphanEntries.map((e) => toEntry(e, null, null));
+  return { days, orphans, byId, byEntry };
 }
 
 function firstWords(text: string): string {
@@ -105,14 +139,37 @@ function firstWords(text: string): string {
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
-/** The deepest outline node whose source range holds `line`. */
-export function nodeAtLine(outline: Outline, line: number): OutlineNode | undefined {
+/** Any node by id, sections included (`entry:2501.17161/2` is the third section of that entry). */
+export function nodeById(outline: Outline, id: string): OutlineNode | undefined {
+  const node = outline.byId.get(id);
+  if (node) return node;
+  const slash = id.lastIndexOf('/');
+  const entry = slash > 0 ? outline.byId.get(id.slice(0, slash)) : undefined;
+  return entry?.kind === 'entry' ? entry.sections.find((s) => s.id === id) : undefined;
+}
+
+/** The deepest outline node whose source range holds `line`: a section, else its entry, else the day. */
+export function nodeAtLine(doc: DigestDocument, outline: Outline, line: number): OutlineNode | undefined {
   const inside = (r: Range) => r.start.line <= line && line <= r.end.line;
-  for (const entry of [...outline.days.flatMap((d) => d.entries), ...outline.orphans]) {
-    if (!inside(entry.entry.range)) continue;
-    return entry.sections.find((s) => inside(s.section.range)) ?? entry;
-  }
+  const entry = entryAtLine(doc, line);
+  const node = entry && outline.byEntry.get(entry);
+  if (node) return node.sections.find((s) => inside(s.section.range)) ?? node;
   return outline.days.find((d) => inside(d.day.range));
+}
+
+/** The entry whose range holds `line` (entries are in source order and do not overlap): a binary search. */
+export function entryAtLine(doc: DigestDocument, line: number): DigestEntry | undefined {
+  const entries = doc.entries;
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = entries[mid].range;
+    if (line < r.start.line) hi = mid - 1;
+    else if (line > r.end.line) lo = mid + 1;
+    else return entries[mid];
+  }
+  return undefined;
 }
 
 export interface FoldingRegion {

@@ -1,5 +1,7 @@
 // Finds arXiv references in digest text (title links, arXiv/HF URLs, thumbnails, `arXiv:ID`, bare IDs): for hovers and links.
 import { isValidArxivId } from './arxiv';
+import { BlockTracker } from './lines';
+import { entryAtLine } from './outline';
 import { linesOf, position } from './text';
 import type { DigestDocument, DigestEntry, Range } from './types';
 
@@ -84,21 +86,6 @@ export function referenceAtCharacter(line: string, character: number): ArxivRefe
   return findArxivReferences(line).find((r) => r.start <= character && character < r.end);
 }
 
-/** The entry whose range holds `line` (entries are in source order and do not overlap). */
-export function entryAtLine(doc: DigestDocument, line: number): DigestEntry | undefined {
-  const entries = doc.entries;
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = entries[mid].range;
-    if (line < r.start.line) hi = mid - 1;
-    else if (line > r.end.line) lo = mid + 1;
-    else return entries[mid];
-  }
-  return undefined;
-}
-
 export type ReferenceTargetKind = 'title' | 'media' | ArxivReferenceKind;
 
 export interface ReferenceTarget {
@@ -139,25 +126,15 @@ export interface LinkableId {
   readonly range: Range;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
- * `arXiv:ID` and bare IDs that are not links yet (outside URLs, Markdown links, code spans and fences),
+ * `arXiv:ID` and bare IDs that are not links yet (outside URLs, Markdown links, code spans, fences and comments),
  * for a document link provider.
  */
 export function findLinkableIds(text: string): LinkableId[] {
   const found: LinkableId[] = [];
-  let fence: string | null = null;
+  const blocks = new BlockTracker();
   for (const l of linesOf(text, 0, text.length, 0)) {
-    const marker = FENCE.exec(l.text)?.[1];
-    if (fence !== null) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && l.text.trim() === marker) fence = null;
-      continue;
-    }
-    if (marker && !(marker[0] === '`' && l.text.slice(l.text.indexOf(marker) + marker.length).includes('`'))) {
-      fence = marker;
-      continue;
-    }
+    if (blocks.step(l.text)) continue;
     for (const r of findArxivReferences(l.text)) {
       if ((r.kind === 'bare' || r.kind === 'prefixed') && !r.inCode) {
         found.push({ id: r.id, range: { start: position(l.line, r.start, l.start), end: position(l.line, r.end, l.start) } });

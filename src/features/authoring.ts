@@ -2,13 +2,13 @@
 // exports (JSON, CSV, BibTeX) and completions for labels and fields.
 import * as vscode from 'vscode';
 import {
-  detectStyle, digestPath, entryText, formatDigest, minimalEdit, newDigestText, parseArxivInput, parseDigest,
-  sortEntriesByVotes, toBibliography, toCsv, toExport, type DigestDocument,
+  digestPath, entryText, formatDigest, isDigest, minimalEdit, newDigestText, parseArxivInput, parseDigest,
+  labelMarkup, preferredStyle, sortEntriesByVotes, toBibliography, toCsv, toExport, type DigestDocument,
 } from '../digest';
 import { toTextEdit } from './convert';
 import type { DigestService } from './digests';
 import { DIGEST_SELECTOR } from './registerValidation';
-import { SECTION } from './settings';
+import type { Configuration } from './configuration';
 
 /** What the metadata service knows of a paper, when it is online; undefined otherwise. */
 export type PaperLookup = (arxivId: string) => Promise<{ title?: string; authors?: readonly string[] } | undefined>;
@@ -28,7 +28,7 @@ function entrySnippet(text: string): vscode.SnippetString {
   return new vscode.SnippetString(escaped.replace(/^(- \*{2,3}[^*\n]+\*{2,3}:)$/gm, (line) => `${line} $${++n}`).replace(/^### \[([^\]\n]*)\]/m, (_m, title: string) => `### [\${1:${title}}]`));
 }
 
-async function newDigest(): Promise<void> {
+async function newDigest(configuration: Configuration): Promise<void> {
   const date = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Digest'),
     prompt: vscode.l10n.t('Date of the digest (YYYY-MM-DD)'),
@@ -43,7 +43,7 @@ async function newDigest(): Promise<void> {
     await vscode.window.showTextDocument(doc);
     return;
   }
-  const pattern = vscode.workspace.getConfiguration(SECTION, folder).get<string>('newDigest.path', 'paper_logs/YYYY/MM/DD.md');
+  const pattern = configuration.get('newDigest').path;
   const uri = vscode.Uri.joinPath(folder.uri, digestPath(pattern, date));
   try {
     await vscode.workspace.fs.stat(uri);
@@ -70,10 +70,9 @@ async function insertEntry(digests: DigestService, lookup: PaperLookup | undefin
   const arxivId = value && parseArxivInput(value);
   if (!arxivId) return false;
   const known = await lookup?.(arxivId).catch(() => undefined);
-  const digest = digests.getDigest(editor.document);
-  const style = digest ? detectStyle(digest).labelStyle : 'bold-italic';
+  const style = digests.getModel(editor.document)?.style.labelStyle ?? 'none';
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const text = entryText({ arxivId, title: known?.title, authors: known?.authors, labelStyle: style === 'bold' ? 'bold' : 'bold-italic' }, eol);
+  const text = entryText({ arxivId, title: known?.title, authors: known?.authors, labelStyle: preferredStyle(style) }, eol);
   const line = editor.selection.active.line;
   const at = editor.document.lineAt(line).isEmptyOrWhitespace ? new vscode.Position(line, 0) : editor.document.lineAt(line).range.end;
   const prefix = at.character === 0 ? '' : eol + eol;
@@ -106,7 +105,7 @@ async function exportDigests(digests: DigestService, target?: vscode.Uri, format
     files.sort((a, b) => a.path.localeCompare(b.path));
     for (const uri of files) {
       const doc = parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-      if (doc.hasDayHeader) docs.push({ name: vscode.workspace.asRelativePath(uri), doc });
+      if (isDigest(doc)) docs.push({ name: vscode.workspace.asRelativePath(uri), doc });
     }
   } else {
     const document = await vscode.workspace.openTextDocument(source);
@@ -144,16 +143,16 @@ class DigestCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly digests: DigestService) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const digest = this.digests.getDigest(document);
-    if (!digest) return undefined;
+    const model = this.digests.getModel(document);
+    if (!model) return undefined;
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const label = /^- (\*{0,3})([^*:]*)$/.exec(before);
     if (label && before.startsWith('- *')) {
-      const style = detectStyle(digest).labelStyle === 'bold' ? '**' : '***';
+      const style = preferredStyle(model.style.labelStyle);
       const range = new vscode.Range(position.line, 2, position.line, position.character);
       return LABELS.map((name, i) => {
         const item = new vscode.CompletionItem(name, vscode.CompletionItemKind.Keyword);
-        item.insertText = `${style}${name}${style}: `;
+        item.insertText = `${labelMarkup(name, style)} `;
         item.filterText = `${label[1]}${name}`;
         item.range = range;
         item.sortText = String(i);
@@ -162,7 +161,7 @@ class DigestCompletions implements vscode.CompletionItemProvider {
       });
     }
     if (!/^[A-Za-z!]*$/.test(before)) return undefined;
-    const entry = digest.entries.find((e) => e.range.start.line < position.line && position.line <= e.range.end.line + 1);
+    const entry = model.doc.entries.find((e) => e.range.start.line < position.line && position.line <= e.range.end.line + 1);
     if (!entry) return undefined;
     const range = new vscode.Range(position.line, 0, position.line, position.character);
     const field = (name: string, insert: string | vscode.SnippetString, detail: string) => {
@@ -181,7 +180,7 @@ class DigestCompletions implements vscode.CompletionItemProvider {
   }
 }
 
-export function registerAuthoring(context: vscode.ExtensionContext, digests: DigestService, lookup?: PaperLookup): void {
+export function registerAuthoring(context: vscode.ExtensionContext, digests: DigestService, configuration: Configuration, lookup?: PaperLookup): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentFormattingEditProvider(DIGEST_SELECTOR, {
       provideDocumentFormattingEdits: (document) => {
@@ -190,7 +189,7 @@ export function registerAuthoring(context: vscode.ExtensionContext, digests: Dig
       },
     }),
     vscode.languages.registerCompletionItemProvider(DIGEST_SELECTOR, new DigestCompletions(digests), '*'),
-    vscode.commands.registerCommand('dailyPapers.newDigest', newDigest),
+    vscode.commands.registerCommand('dailyPapers.newDigest', () => newDigest(configuration)),
     vscode.commands.registerCommand('dailyPapers.insertEntry', (input?: string) => insertEntry(digests, lookup, typeof input === 'string' ? input : undefined)),
     vscode.commands.registerCommand('dailyPapers.sortByVotes', () => sortByVotes(digests)),
     vscode.commands.registerCommand('dailyPapers.export', (target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri) =>

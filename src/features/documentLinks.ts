@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import { arxivAbsUrl } from '../digest';
 import { findLinkableIds } from '../digest/references';
 import { toRange } from './convert';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
 import { DIGEST_SELECTOR } from './registerValidation';
 
 export class ArxivIdLinks implements vscode.DocumentLinkProvider {
-  constructor(private readonly digests: DigestService) {}
+  constructor(private readonly digests: DigestService, private readonly configuration: Configuration) {}
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    if (!vscode.workspace.getConfiguration('dailyPapers.hover', document).get<boolean>('linkArxivIds', true)) return [];
+    if (!this.configuration.get('hover').linkArxivIds) return [];
     const digest = this.digests.getDigest(document);
     if (!digest) return [];
     return findLinkableIds(digest.text).map(({ id, range }) => {
@@ -21,6 +22,6 @@ export class ArxivIdLinks implements vscode.DocumentLinkProvider {
   }
 }
 
-export function registerDocumentLinks(context: vscode.ExtensionContext, digests: DigestService): void {
-  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(DIGEST_SELECTOR, new ArxivIdLinks(digests)));
+export function registerDocumentLinks(context: vscode.ExtensionContext, digests: DigestService, configuration: Configuration): void {
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider(DIGEST_SELECTOR, new ArxivIdLinks(digests, configuration)));
 }

@@ -1,6 +1,6 @@
 // Resolves which entry a paper command acts on: a tree item, explicit (uri, line) arguments, or the cursor.
 import * as vscode from 'vscode';
-import { buildOutline, nodeAtLine, type DigestDocument, type DigestEntry } from '../digest';
+import type { DigestEntry } from '../digest';
 import type { DigestService } from './digests';
 
 export interface EntryTarget {
@@ -17,14 +17,6 @@ export interface EntryRef {
 
 export function isEntryRef(value: unknown): value is EntryRef {
   return typeof value === 'object' && value !== null && typeof (value as EntryRef).uri === 'string' && typeof (value as EntryRef).line === 'number';
-}
-
-function entryAt(doc: DigestDocument, line: number): { entry: DigestEntry; date: string | null } | undefined {
-  const outline = buildOutline(doc);
-  const node = nodeAtLine(outline, line);
-  if (!node || node.kind === 'day') return undefined;
-  const outlineEntry = node.kind === 'entry' ? node : outline.byId.get(node.id.slice(0, node.id.lastIndexOf('/')));
-  return outlineEntry?.kind === 'entry' ? { entry: outlineEntry.entry, date: outlineEntry.date } : undefined;
 }
 
 /**
@@ -44,7 +36,6 @@ export async function resolveEntry(digests: DigestService, arg: unknown, toRef?:
     document = editor.document;
     line = editor.selection.active.line;
   }
-  const doc = digests.getDigest(document);
-  const found = doc && entryAt(doc, line);
-  return found && { uri: document.uri, ...found };
+  const found = digests.getModel(document)?.entryAt(line);
+  return found && { uri: document.uri, entry: found.entry, date: found.date };
 }

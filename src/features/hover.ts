@@ -4,11 +4,13 @@ import * as vscode from 'vscode';
 import { baseArxivId, type DigestEntry } from '../digest';
 import { referenceAt } from '../digest/references';
 import { buildCard, paperFromEntry, type CardOptions, type CardPaper, type EntryRef } from '../metadata/card';
-import { MetadataService } from '../metadata/service';
-import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../metadata/store';
+import type { MetadataService } from '../metadata/service';
 import { toRange } from './convert';
+import type { Configuration } from './configuration';
+import { timeoutDisposable } from './dispose';
 import type { DigestService } from './digests';
 import { registerDocumentLinks } from './documentLinks';
+import type { MetadataHolder } from './metadataHolder';
 import { DIGEST_SELECTOR } from './registerValidation';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -18,86 +20,9 @@ const HOVER_WAIT_MS = 1000;
 const PREFETCH_DELAY_MS = 500;
 const MAX_PREFETCH = 50;
 
-export const DEFAULT_ARXIV_API_URL = 'https://export.arxiv.org/api/query';
-export const DEFAULT_HUGGING_FACE_API_URL = 'https://huggingface.co/api';
-
-function cardOptions(scope: vscode.ConfigurationScope): { enabled: boolean; options: Partial<CardOptions> } {
-  const c = vscode.workspace.getConfiguration('dailyPapers.hover', scope);
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    options: {
-      showThumbnail: c.get<boolean>('showThumbnail', true),
-      maxAuthors: Math.max(1, c.get<number>('maxAuthors', 5)),
-      summaryLength: Math.max(0, c.get<number>('summaryLength', 240)),
-    },
-  };
-}
-
-interface MetadataSettings {
-  readonly enabled: boolean;
-  readonly arxivApiUrl: string;
-  readonly huggingFaceApiUrl: string;
-  readonly cacheHours: number;
-  readonly timeoutSeconds: number;
-}
-
-function metadataSettings(): MetadataSettings {
-  const c = vscode.workspace.getConfiguration('dailyPapers.metadata');
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    arxivApiUrl: c.get<string>('arxivApiUrl', DEFAULT_ARXIV_API_URL) || DEFAULT_ARXIV_API_URL,
-    huggingFaceApiUrl: c.get<string>('huggingFaceApiUrl', DEFAULT_HUGGING_FACE_API_URL) || DEFAULT_HUGGING_FACE_API_URL,
-    cacheHours: Math.max(0, c.get<number>('cacheHours', 24)),
-    timeoutSeconds: Math.max(1, c.get<number>('timeout', 10)),
-  };
-}
-
-/** Owns the metadata service: made from the settings, remade when they change, closed (cache written) on dispose. */
-class MetadataHolder implements vscode.Disposable {
-  private service: MetadataService | undefined;
-  private closing: Promise<void> = Promise.resolve();
-
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
-    this.reset();
-  }
-
-  get current(): MetadataService | undefined {
-    return this.service;
-  }
-
-  reset(): void {
-    const previous = this.service;
-    this.service = undefined;
-    if (previous) this.closing = this.closing.then(() => previous.close());
-    const settings = metadataSettings();
-    if (!settings.enabled) return;
-    const storage = this.context.globalStorageUri;
-    const store: MetadataStore = storage.scheme === 'file' ? new FileMetadataStore(storage.fsPath) : new MemoryMetadataStore();
-    // The new service reads the cache only after the old one has written it.
-    const closing = this.closing;
-    const version = (this.context.extension.packageJSON as { version?: string }).version ?? '0';
-    this.service = new MetadataService({
-      store: {
-        read: async () => {
-          await closing;
-          return store.read();
-        },
-        write: (text) => store.write(text),
-      },
-      log: this.log,
-      arxivApiUrl: settings.arxivApiUrl,
-      huggingFaceApiUrl: settings.huggingFaceApiUrl,
-      userAgent: `daily-papers-digest/${version} (VS Code extension)`,
-      maxAgeMs: settings.cacheHours * 3_600_000,
-      timeoutMs: settings.timeoutSeconds * 1000,
-    });
-  }
-
-  dispose(): void {
-    const previous = this.service;
-    this.service = undefined;
-    void previous?.close();
-  }
+function cardOptions(configuration: Configuration): { enabled: boolean; options: Partial<CardOptions> } {
+  const { enabled, showThumbnail, maxAuthors, summaryLength } = configuration.get('hover');
+  return { enabled, options: { showThumbnail, maxAuthors, summaryLength } };
 }
 
 /** `dailyPapers.showPreview` belongs to another feature: the card links it only when it exists. */
@@ -119,10 +44,11 @@ export class PaperHoverProvider implements vscode.HoverProvider {
     private readonly digests: DigestService,
     private readonly workspace: WorkspaceIndex,
     private readonly metadata: () => MetadataService | undefined,
+    private readonly configuration: Configuration,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const settings = cardOptions(document);
+    const settings = cardOptions(this.configuration);
     if (!settings.enabled) return undefined;
     const digest = this.digests.getDigest(document);
     if (!digest) return undefined;
@@ -184,26 +110,26 @@ function prefetchVisible(digests: DigestService, service: MetadataService | unde
   if (ids.size > 0) service.request([...ids].slice(0, MAX_PREFETCH));
 }
 
-export function registerHover(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex, log: vscode.LogOutputChannel): { provider: PaperHoverProvider; metadata: () => MetadataService | undefined } {
-  const holder = new MetadataHolder(context, log);
-  const metadata = () => holder.current;
-  const provider = new PaperHoverProvider(digests, index, metadata);
+export interface HoverServices {
+  readonly digests: DigestService;
+  readonly index: WorkspaceIndex;
+  readonly metadata: MetadataHolder;
+  readonly configuration: Configuration;
+}
+
+export function registerHover(context: vscode.ExtensionContext, { digests, index, metadata: holder, configuration }: HoverServices): PaperHoverProvider {
+  const provider = new PaperHoverProvider(digests, index, () => holder.current, configuration);
   let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   const schedulePrefetch = () => {
     clearTimeout(prefetchTimer);
     prefetchTimer = setTimeout(() => prefetchVisible(digests, holder.current), PREFETCH_DELAY_MS);
   };
   context.subscriptions.push(
-    holder,
-    { dispose: () => clearTimeout(prefetchTimer) },
+    timeoutDisposable(() => prefetchTimer),
     vscode.languages.registerHoverProvider(DIGEST_SELECTOR, provider),
     vscode.window.onDidChangeTextEditorVisibleRanges(schedulePrefetch),
     vscode.window.onDidChangeVisibleTextEditors(schedulePrefetch),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('dailyPapers.metadata')) return;
-      holder.reset();
-      schedulePrefetch();
-    }),
+    holder.onDidReset(schedulePrefetch),
     vscode.commands.registerCommand('dailyPapers.clearMetadataCache', async () => {
       const service = holder.current;
       if (!service) return;
@@ -211,7 +137,7 @@ export function registerHover(context: vscode.ExtensionContext, digests: DigestS
       vscode.window.setStatusBarMessage(vscode.l10n.t('Paper metadata cache cleared'), 3000);
     }),
   );
-  registerDocumentLinks(context, digests);
+  registerDocumentLinks(context, digests, configuration);
   schedulePrefetch();
-  return { provider, metadata };
+  return provider;
 }

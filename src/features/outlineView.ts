@@ -1,11 +1,12 @@
 // The "Daily Papers" tree view: day → entries → sections of the active digest, sorted, filtered, following
-// the cursor, and refreshed per element while typing.
+// the cursor. It reads the document's model (one outline per version) and refreshes only the elements that
+// changed; it does nothing while its view is hidden.
 import * as vscode from 'vscode';
-import { buildOutline, nodeAtLine, type Outline, type OutlineNode, type OutlineSort } from '../digest';
+import { arrangeEntries, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import type { DigestService } from './digests';
+import { Disposable } from './dispose';
 import type { EntryRef } from './entryTarget';
-import { SECTION } from './settings';
 
 /** The tree's element: a stable handle per id, so that VS Code can match elements across refreshes. */
 export interface OutlineHandle {
@@ -18,23 +19,37 @@ const SEVERITY_ICON: Record<number, vscode.ThemeIcon> = {
   [vscode.DiagnosticSeverity.Information]: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
 };
 
-export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<OutlineHandle | OutlineHandle[] | undefined>();
+/** The id the root has in the signature and parent maps. */
+const ROOT = '';
+
+/** What the tree shows: every element's signature (changes whenever what it shows changes) and parent. */
+interface Shown {
+  readonly signatures: Map<string, string>;
+  readonly parents: Map<string, string>;
+  readonly children: Map<string, readonly string[]>;
+  readonly icons: Map<string, vscode.ThemeIcon>;
+}
+
+const NOTHING: Shown = { signatures: new Map(), parents: new Map(), children: new Map(), icons: new Map() };
+
+export class OutlineProvider extends Disposable implements vscode.TreeDataProvider<OutlineHandle> {
+  private readonly changed = this.register(new vscode.EventEmitter<OutlineHandle | OutlineHandle[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly handles = new Map<string, OutlineHandle>();
   private document: vscode.TextDocument | undefined;
-  private outline: Outline | undefined;
-  /** What each element looked like when last shown, to refresh only the ones that changed. */
-  private signatures = new Map<string, string>();
-  /** The worst problem icon per entry id, computed with the signatures. */
-  private icons = new Map<string, vscode.ThemeIcon>();
+  private model: DigestModel | undefined;
+  private shown: Shown = NOTHING;
   private sort: OutlineSort = 'file';
   private filter = '';
+  /** How often the tree computed what it shows: tests assert none while the view is hidden. */
+  readonly stats = { refreshes: 0 };
 
-  constructor(private readonly digests: DigestService) {}
+  constructor(private readonly digests: DigestService) {
+    super();
+  }
 
-  get current(): { document: vscode.TextDocument; outline: Outline } | undefined {
-    return this.document && this.outline ? { document: this.document, outline: this.outline } : undefined;
+  get current(): { document: vscode.TextDocument; model: DigestModel } | undefined {
+    return this.document && this.model ? { document: this.document, model: this.model } : undefined;
   }
 
   get options(): { sort: OutlineSort; filter: string } {
@@ -48,33 +63,24 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
     this.update(this.document, true);
   }
 
-  /** Shows `document` (or nothing); fires change events only for the elements that differ. */
+  /** Shows `document` (or nothing); fires change events only for elements VS Code knows that differ. */
   update(document: vscode.TextDocument | undefined, force = false): void {
-    const digest = document && this.digests.getDigest(document);
+    this.stats.refreshes++;
+    const model = document && this.digests.getModel(document);
     const switched = document !== this.document;
-    this.document = digest ? document : undefined;
-    this.outline = digest && buildOutline(digest, { sort: this.sort, filter: this.filter });
-    const signatures = this.computeSignatures();
-    if (switched || force) {
-      this.signatures = signatures;
-      this.changed.fire(undefined);
-      return;
-    }
-    const dirty: OutlineHandle[] = [];
-    let rootChanged = signatures.get('') !== this.signatures.get('');
-    for (const [id, signature] of signatures) {
-      if (id !== '' && this.signatures.get(id) !== signature) {
-        if (!this.outline?.byId.has(id)) rootChanged = true;
-        dirty.push(this.handle(id));
-      }
-    }
-    this.signatures = signatures;
-    if (rootChanged) this.changed.fire(undefined);
-    else if (dirty.length) this.changed.fire(dirty);
+    this.document = model ? document : undefined;
+    this.model = model;
+    const previous = this.shown;
+    this.shown = this.computeShown();
+    for (const id of this.handles.keys()) if (!this.shown.signatures.has(id)) this.handles.delete(id);
+    if (switched || force) return this.changed.fire(undefined);
+    const dirty = changedElements(previous, this.shown);
+    if (dirty === 'root') this.changed.fire(undefined);
+    else if (dirty.length) this.changed.fire(dirty.map((id) => this.handle(id)));
   }
 
   getTreeItem(handle: OutlineHandle): vscode.TreeItem {
-    const node = this.outline?.byId.get(handle.id);
+    const node = this.node(handle.id);
     if (!node || !this.document) {
       // An element gone since VS Code asked (the document switched): keep its id so the tree stays consistent.
       const gone = new vscode.TreeItem('');
@@ -92,7 +98,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
     } else if (node.kind === 'entry') {
       const e = node.entry;
       item.description = node.description;
-      item.iconPath = this.icons.get(node.id) ?? new vscode.ThemeIcon('file-text');
+      item.iconPath = this.shown.icons.get(node.id) ?? new vscode.ThemeIcon('file-text');
       const tooltip = new vscode.MarkdownString();
       tooltip.appendText(e.title);
       tooltip.appendMarkdown('\n\n');
@@ -108,38 +114,34 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
   }
 
   getChildren(handle?: OutlineHandle): OutlineHandle[] {
-    if (!this.outline) return [];
-    if (!handle) return [...this.outline.days.map((d) => d.id), ...this.outline.orphans.map((e) => e.id)].map((id) => this.handle(id));
-    const node = this.outline.byId.get(handle.id);
-    if (node?.kind === 'day') return node.entries.map((e) => this.handle(e.id));
-    if (node?.kind === 'entry') return node.sections.map((s) => this.handle(s.id));
-    return [];
+    return (this.shown.children.get(handle?.id ?? ROOT) ?? []).map((id) => this.handle(id));
   }
 
   getParent(handle: OutlineHandle): OutlineHandle | undefined {
-    const node = this.outline?.byId.get(handle.id);
-    if (node?.kind === 'entry') return node.dayId ? this.handle(node.dayId) : undefined;
-    if (node?.kind === 'section') return this.handle(node.id.slice(0, node.id.lastIndexOf('/')));
-    return undefined;
+    const parent = this.shown.parents.get(handle.id);
+    return parent ? this.handle(parent) : undefined;
   }
 
   /** Where an element's source starts, in the current version of the document. */
   locate(handle: OutlineHandle): EntryRef | undefined {
-    const node = this.outline?.byId.get(handle.id);
+    const node = this.node(handle.id);
     return node && this.document ? { uri: this.document.uri.toString(), line: this.line(node) } : undefined;
   }
 
-  /** The element to select for a cursor line (a section, else its entry, else the day). */
+  /** The element to select for a cursor line (a section, else its entry, else the day), if the tree shows it. */
   handleAtLine(line: number): OutlineHandle | undefined {
-    const node = this.outline && nodeAtLine(this.outline, line);
-    return node && this.outline!.byId.has(node.id) ? this.handle(node.id) : undefined;
+    const node = this.model?.nodeAt(line);
+    return node && this.shown.signatures.has(node.id) ? this.handle(node.id) : undefined;
   }
 
   get message(): string | undefined {
-    if (!this.outline || !this.filter) return undefined;
-    const shown = this.outline.days.reduce((n, d) => n + d.entries.length, this.outline.orphans.length);
-    const total = this.document ? (this.digests.getDigest(this.document)?.entries.length ?? 0) : 0;
-    return vscode.l10n.t('Filter "{0}": {1} of {2} entries', this.filter, shown, total);
+    if (!this.model || !this.filter) return undefined;
+    const shown = this.arranged().reduce((n, [, entries]) => n + entries.length, 0);
+    return vscode.l10n.t('Filter "{0}": {1} of {2} entries', this.filter, shown, this.model.doc.entries.length);
+  }
+
+  private node(id: string): OutlineNode | undefined {
+    return this.model && this.shown.signatures.has(id) ? nodeById(this.model.outline, id) : undefined;
   }
 
   private handle(id: string): OutlineHandle {
@@ -166,38 +168,75 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineHandle>, 
     return node.section.range.start.line;
   }
 
-  private worstIcon(diagnostics: readonly vscode.Diagnostic[], from: number, to: number): vscode.ThemeIcon | undefined {
-    let worst: number | undefined;
-    for (const d of diagnostics) {
-      if (d.range.start.line >= from && d.range.start.line <= to && (worst === undefined || d.severity < worst)) worst = d.severity;
-    }
-    return worst === undefined ? undefined : SEVERITY_ICON[worst];
+  /** The root's groups as the view shows them: each day (or the orphans, id null) with its sorted, filtered entries. */
+  private arranged(): [string | null, readonly OutlineEntry[]][] {
+    if (!this.model) return [];
+    const options = { sort: this.sort, filter: this.filter };
+    const outline = this.model.outline;
+    return [...outline.days.map((d): [string | null, readonly OutlineEntry[]] => [d.id, arrangeEntries(d.entries, options)]), [null, arrangeEntries(outline.orphans, options)]];
   }
 
-  /** A string per element that changes whenever what the element shows (or its children) changes. */
-  private computeSignatures(): Map<string, string> {
-    const result = new Map<string, string>();
-    if (!this.outline || !this.document) return result;
+  private computeShown(): Shown {
+    if (!this.model || !this.document) return NOTHING;
+    const shown: Shown = { signatures: new Map(), parents: new Map(), children: new Map(), icons: new Map() };
     const diagnostics = vscode.languages.getDiagnostics(this.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    this.icons = new Map();
-    const o = this.outline;
-    result.set('', [...o.days.map((d) => d.id), ...o.orphans.map((e) => e.id)].join('|'));
-    for (const day of o.days) result.set(day.id, `${day.day.date}|${day.entries.map((e) => e.id).join(',')}`);
-    for (const e of [...o.days.flatMap((d) => d.entries), ...o.orphans]) {
-      const icon = this.worstIcon(diagnostics, e.entry.range.start.line, e.entry.range.end.line);
-      if (icon) this.icons.set(e.id, icon);
+    const addEntry = (e: OutlineEntry, parent: string) => {
+      const icon = worstIcon(diagnostics, e.entry.range.start.line, e.entry.range.end.line);
+      if (icon) shown.icons.set(e.id, icon);
       const authors = (e.entry.authors?.names ?? []).join(',');
-      result.set(e.id, `${e.entry.title}|${e.description}|${icon?.id ?? ''}|${authors}|${e.sections.map((s) => s.label).join(',')}`);
-      for (const s of e.sections) result.set(s.id, `${s.label}|${s.section.text}`);
+      shown.signatures.set(e.id, `${e.entry.title}|${e.description}|${icon?.id ?? ''}|${authors}|${e.sections.map((s) => s.label).join(',')}`);
+      shown.parents.set(e.id, parent);
+      shown.children.set(e.id, e.sections.map((s) => s.id));
+      for (const s of e.sections) {
+        shown.signatures.set(s.id, `${s.label}|${s.section.text}`);
+        shown.parents.set(s.id, e.id);
+      }
+    };
+    // Days first, then the entries outside any day.
+    const days: string[] = [];
+    let orphans: string[] = [];
+    for (const [dayId, entries] of this.arranged()) {
+      const parent = dayId ?? ROOT;
+      for (const e of entries) addEntry(e, parent);
+      if (dayId === null) {
+        orphans = entries.map((e) => e.id);
+        continue;
+      }
+      const ids = entries.map((e) => e.id);
+      shown.signatures.set(dayId, ids.join(','));
+      shown.parents.set(dayId, ROOT);
+      shown.children.set(dayId, ids);
+      days.push(dayId);
     }
-    return result;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+    const roots = days.concat(orphans);
+    shown.children.set(ROOT, roots);
+    shown.signatures.set(ROOT, roots.join('|'));
+    return shown;
   }
 }
 
-export function followCursorEnabled(): boolean {
-  return vscode.workspace.getConfiguration(SECTION).get<boolean>('outline.followCursor', true);
+function worstIcon(diagnostics: readonly vscode.Diagnostic[], from: number, to: number): vscode.ThemeIcon | undefined {
+  let worst: number | undefined;
+  for (const d of diagnostics) {
+    if (d.range.start.line >= from && d.range.start.line <= to && (worst === undefined || d.severity < worst)) worst = d.severity;
+  }
+  return worst === undefined ? undefined : SEVERITY_ICON[worst];
+}
+
+/**
+ * The elements to refresh between two states: elements VS Code knows (shown before and now) whose signature
+ * changed, without those under another refreshed element; 'root' when the root's children changed. A new or
+ * removed element changes its parent's signature, so VS Code is never asked about an element it does not know.
+ */
+function changedElements(before: Shown, after: Shown): string[] | 'root' {
+  if (before.signatures.get(ROOT) !== after.signatures.get(ROOT)) return 'root';
+  const changed = new Set<string>();
+  for (const [id, signature] of after.signatures) {
+    if (id !== ROOT && before.signatures.has(id) && before.signatures.get(id) !== signature) changed.add(id);
+  }
+  const underChanged = (id: string) => {
+    for (let p = after.parents.get(id); p !== undefined && p !== ROOT; p = after.parents.get(p)) if (changed.has(p)) return true;
+    return false;
+  };
+  return [...changed].filter((id) => !underChanged(id));
 }

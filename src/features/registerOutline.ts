@@ -1,33 +1,64 @@
-// Wires the outline: tree view with sort, filter and follow-cursor; document symbols; folding; the
-// workspace index with workspace symbols and "Go to Paper…"; and the paper commands.
+// Wires the outline: tree view with sort, filter and follow-cursor; document symbols; folding; workspace
+// symbols and "Go to Paper…" over the workspace index; and the paper commands.
 import * as vscode from 'vscode';
 import type { OutlineSort } from '../digest';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
-import { followCursorEnabled, OutlineProvider, type OutlineHandle } from './outlineView';
+import { timeoutDisposable } from './dispose';
+import { OutlineProvider, type OutlineHandle } from './outlineView';
 import { registerPaperCommands, revealLine } from './paperCommands';
 import { DIGEST_SELECTOR } from './registerValidation';
 import { DigestSymbols } from './symbols';
-import { goToPaper, PaperSymbols, WorkspaceIndex } from './workspaceIndex';
+import { goToPaper, PaperSymbols, type WorkspaceIndex } from './workspaceIndex';
+
+/** Text and diagnostics changes within this many milliseconds make one tree refresh. */
+const REFRESH_DELAY_MS = 100;
 
 const isHandle = (arg: unknown): arg is OutlineHandle => typeof arg === 'object' && arg !== null && typeof (arg as OutlineHandle).id === 'string';
 
-export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel): { provider: OutlineProvider; view: vscode.TreeView<OutlineHandle>; index: WorkspaceIndex } {
+export interface OutlineFeature {
+  readonly provider: OutlineProvider;
+  readonly view: vscode.TreeView<OutlineHandle>;
+}
+
+export function registerOutline(context: vscode.ExtensionContext, digests: DigestService, index: WorkspaceIndex, configuration: Configuration): OutlineFeature {
   const provider = new OutlineProvider(digests);
   const view = vscode.window.createTreeView('dailyPapers.outline', { treeDataProvider: provider, showCollapseAll: true });
-  const index = new WorkspaceIndex(digests, log);
   const symbols = new DigestSymbols(digests);
-  const refresh = () => {
-    provider.update(vscode.window.activeTextEditor?.document);
+
+  // The tree does no work while hidden: changes only mark it stale, and showing it refreshes it once.
+  let stale = false;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (force = false) => {
+    clearTimeout(refreshTimer);
+    refreshTimer = undefined;
+    if (!view.visible) {
+      stale = true;
+      return;
+    }
+    provider.update(vscode.window.activeTextEditor?.document, force || stale);
+    stale = false;
     view.message = provider.message;
   };
+  const refreshSoon = () => {
+    if (!view.visible) stale = true;
+    else if (!refreshTimer) refreshTimer = setTimeout(refresh, REFRESH_DELAY_MS);
+  };
+  const isActive = (uri: vscode.Uri) => uri.toString() === vscode.window.activeTextEditor?.document.uri.toString();
+
   let followTimer: ReturnType<typeof setTimeout> | undefined;
-  const follow = (editor: vscode.TextEditor) => {
+  /** Selects the element at the editor's cursor. A reveal fails when the tree changes under it: try again, a few times. */
+  const follow = (editor: vscode.TextEditor, attempt = 0) => {
     clearTimeout(followTimer);
+    if (!view.visible) return;
     followTimer = setTimeout(() => {
-      if (!view.visible || !followCursorEnabled() || editor.document !== provider.current?.document) return;
-      const handle = provider.handleAtLine(editor.selection.active.line);
-      // The document may change while the reveal runs; a reveal that lost its element is simply dropped.
-      if (handle && view.selection[0]?.id !== handle.id) view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+      if (!view.visible || !configuration.get('outline').followCursor || editor.document !== provider.current?.document) return;
+      const line = editor.selection.active.line;
+      const handle = provider.handleAtLine(line);
+      if (!handle || view.selection[0]?.id === handle.id) return;
+      view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => {
+        if (attempt < 3 && editor.selection.active.line === line) follow(editor, attempt + 1);
+      });
     }, 100);
   };
   const setSort = (sort: OutlineSort) => () => {
@@ -38,16 +69,15 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   context.subscriptions.push(
     provider,
     view,
-    index,
+    timeoutDisposable(() => refreshTimer),
+    timeoutDisposable(() => followTimer),
     vscode.languages.registerDocumentSymbolProvider(DIGEST_SELECTOR, symbols, { label: 'Daily Papers' }),
     vscode.languages.registerFoldingRangeProvider(DIGEST_SELECTOR, symbols),
     vscode.languages.registerWorkspaceSymbolProvider(new PaperSymbols(index)),
-    vscode.window.onDidChangeActiveTextEditor(refresh),
-    digests.onDidChangeDigest((d) => d === vscode.window.activeTextEditor?.document && refresh()),
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (e.uris.some((u) => u.toString() === active)) refresh();
-    }),
+    view.onDidChangeVisibility((e) => e.visible && stale && refresh(true)),
+    vscode.window.onDidChangeActiveTextEditor(() => refresh()),
+    digests.onDidChangeDigest((d) => isActive(d.uri) && refreshSoon()),
+    vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && refreshSoon()),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     vscode.commands.registerCommand('dailyPapers.outline.reveal', (handle: unknown) => {
       const ref = isHandle(handle) ? provider.locate(handle) : undefined;
@@ -73,6 +103,6 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   );
   registerPaperCommands(context, digests, (arg) => (isHandle(arg) ? provider.locate(arg) : undefined));
   void vscode.commands.executeCommand('setContext', 'dailyPapers.outline.sort', 'file');
-  refresh();
-  return { provider, view, index };
+  refresh(true);
+  return { provider, view };
 }

@@ -1,15 +1,16 @@
 // Wires validation into VS Code: diagnostics, code actions, and the validation commands.
 import * as vscode from 'vscode';
 import { DigestCodeActions, fixAllEdit } from './codeActions';
+import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
 import { ValidationService } from './validation';
 import { validateWorkspace } from './workspaceValidation';
 
 export const DIGEST_SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 
-export function registerValidation(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel): ValidationService {
+export function registerValidation(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel, configuration: Configuration): ValidationService {
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
-  const validation = new ValidationService(digests, docsUri, log);
+  const validation = new ValidationService(digests, docsUri, log, configuration);
   context.subscriptions.push(
     validation,
     vscode.languages.registerCodeActionsProvider(DIGEST_SELECTOR, new DigestCodeActions(validation), DigestCodeActions.metadata),

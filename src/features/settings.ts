@@ -1,27 +1,9 @@
-// Typed access to the extension's settings, all under `dailyPapers`, plus the workspace's `.daily-papers.json`.
+// The workspace's `.daily-papers.json` (the settings themselves are read through `Configuration`).
 import * as vscode from 'vscode';
-import { parseConfig, type SeveritySetting, type ValidationConfig } from '../digest';
+import { parseConfig, type ValidationConfig } from '../digest';
 
-export const SECTION = 'dailyPapers';
+export { SECTION } from './configSchema';
 export const CONFIG_FILE = '.daily-papers.json';
-
-export interface ValidationSettings {
-  readonly enabled: boolean;
-  readonly delay: number;
-  readonly config: ValidationConfig;
-}
-
-export function validationSettings(scope?: vscode.ConfigurationScope): ValidationSettings {
-  const c = vscode.workspace.getConfiguration(`${SECTION}.validation`, scope);
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    delay: Math.max(0, c.get<number>('delay', 50)),
-    config: {
-      rules: c.get<Record<string, SeveritySetting>>('rules', {}),
-      labelStyle: c.get<'auto' | 'bold' | 'bold-italic'>('labelStyle', 'auto'),
-    },
-  };
-}
 
 /**
  * Reads `.daily-papers.json` of the workspace folder holding `uri`; a missing file is no config, a broken one

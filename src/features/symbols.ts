@@ -1,28 +1,23 @@
-// Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges, from the shared model.
+// Document symbols (Outline view, breadcrumbs, Go to Symbol) and folding ranges, from the document's model.
+// Symbols stop at entries: summary sections are the tree view's, so the Outline costs little next to the
+// built-in Markdown provider's (every symbol is serialised and merged with the built-in's).
 import * as vscode from 'vscode';
-import { buildOutline, foldingRegions, type OutlineEntry } from '../digest';
+import { foldingRegions, type OutlineEntry } from '../digest';
 import { toRange } from './convert';
 import type { DigestService } from './digests';
 
 function entrySymbol(e: OutlineEntry): vscode.DocumentSymbol {
   const votes = e.entry.vote?.value;
   const detail = [votes !== undefined && votes !== null ? `▲ ${votes}` : '', e.entry.arxivId ?? ''].filter(Boolean).join(' · ');
-  const symbol = new vscode.DocumentSymbol(e.entry.title || '(untitled)', detail, vscode.SymbolKind.Object, toRange(e.entry.range), toRange(e.entry.headingRange));
-  symbol.children = e.sections.map((s) => {
-    const range = toRange(s.section.range);
-    const selection = s.section.labelRange ? toRange(s.section.labelRange) : range;
-    return new vscode.DocumentSymbol(s.label, '', vscode.SymbolKind.String, range, selection);
-  });
-  return symbol;
+  return new vscode.DocumentSymbol(e.entry.title || '(untitled)', detail, vscode.SymbolKind.Object, toRange(e.entry.range), toRange(e.entry.headingRange));
 }
 
 export class DigestSymbols implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
   constructor(private readonly digests: DigestService) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const digest = this.digests.getDigest(document);
-    if (!digest) return [];
-    const outline = buildOutline(digest);
+    const outline = this.digests.getModel(document)?.outline;
+    if (!outline) return [];
     const days = outline.days.map((d) => {
       const symbol = new vscode.DocumentSymbol(`Daily Papers (${d.day.date})`, vscode.l10n.t('{0} entries', d.entries.length), vscode.SymbolKind.Namespace, toRange(d.day.range), toRange(d.day.headerRange));
       symbol.children = d.entries.map(entrySymbol);

@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { mergeConfigs, validate, type Problem, type ValidationConfig } from '../digest';
 import { toDiagnostic } from './convert';
 import type { DigestService } from './digests';
-import { CONFIG_FILE, readConfigFile, SECTION, validationSettings } from './settings';
+import type { Configuration } from './configuration';
+import { Disposable } from './dispose';
+import { CONFIG_FILE, readConfigFile } from './settings';
 
 interface Validated {
   readonly version: number;
@@ -17,37 +19,37 @@ interface CrossFile {
   readonly problems: readonly Problem[];
 }
 
-export class ValidationService implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('dailyPapers');
+export class ValidationService extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('dailyPapers'));
   private readonly results = new Map<string, Validated>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** `.daily-papers.json` per workspace folder, read once and re-read when it changes. */
   private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
   /** Cross-file problems from the last workspace run, kept for documents not edited since. */
   private readonly workspaceProblems = new Map<string, CrossFile>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly digests: DigestService,
     private readonly docsUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly configuration: Configuration,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`));
     const reloadConfig = () => {
       this.fileConfigs.clear();
       this.revalidateOpen();
     };
-    this.disposables.push(
-      this.collection,
-      watcher,
+    this.register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
+    [
       watcher.onDidChange(reloadConfig),
       watcher.onDidCreate(reloadConfig),
       watcher.onDidDelete(reloadConfig),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       digests.onDidChangeDigest((d) => this.schedule(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.revalidateOpen()),
-    );
+      configuration.onDidChange((section) => (section === 'validation' || section === 'files') && this.revalidateOpen()),
+    ].forEach((d) => this.register(d));
     this.revalidateOpen();
   }
 
@@ -64,7 +66,8 @@ export class ValidationService implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
     let file = this.fileConfigs.get(folder);
     if (!file) this.fileConfigs.set(folder, (file = readConfigFile(uri, this.log)));
-    return mergeConfigs(await file, validationSettings(uri).config);
+    const { rules, labelStyle } = this.configuration.get('validation');
+    return mergeConfigs(await file, { rules, labelStyle });
   }
 
   /** Records the problems a workspace run found for a file (open or not) and shows them. */
@@ -77,7 +80,7 @@ export class ValidationService implements vscode.Disposable {
     this.show(uri, version, [...problems, ...crossFile]);
   }
 
-  private schedule(document: vscode.TextDocument, delay = validationSettings(document.uri).delay): void {
+  private schedule(document: vscode.TextDocument, delay = this.configuration.get('validation').delay): void {
     if (document.languageId !== 'markdown') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -89,7 +92,7 @@ export class ValidationService implements vscode.Disposable {
 
   private async run(document: vscode.TextDocument): Promise<readonly Problem[] | undefined> {
     const version = document.version;
-    const settings = validationSettings(document.uri);
+    const settings = this.configuration.get('validation');
     const digest = this.digests.getDigest(document);
     if (!settings.enabled || !digest || document.isClosed) {
       this.forget(document.uri);
@@ -121,10 +124,5 @@ export class ValidationService implements vscode.Disposable {
 
   private revalidateOpen(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -1,8 +1,9 @@
 // The workspace index in VS Code: every digest of the workspace, indexed in the background in small time
 // slices, kept current by a file watcher and by open editors. Serves workspace symbols and "Go to Paper…".
 import * as vscode from 'vscode';
-import { mayHaveDayHeader, PaperIndex, parseDigest, type PaperMatch } from '../digest';
+import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type PaperMatch } from '../digest';
 import type { DigestService } from './digests';
+import { Disposable } from './dispose';
 
 const GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
@@ -11,31 +12,32 @@ const SLICE_MS = 20;
 
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export class WorkspaceIndex implements vscode.Disposable {
+export class WorkspaceIndex extends Disposable {
   readonly index = new PaperIndex();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires after the first build and whenever a digest's papers change. */
   readonly onDidChange = this.changed.event;
   /** Resolves when the first full build is done. */
   readonly ready: Promise<void>;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files `dailyPapers.files` makes digests although they have no day header (read from disk). */
+  private matchedByFilesSetting = new Set<string>();
 
   constructor(private readonly digests: DigestService, private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
-    this.disposables.push(
-      this.changed,
-      watcher,
-      watcher.onDidCreate((uri) => void this.indexFile(uri)),
-      watcher.onDidChange((uri) => void this.indexFile(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
-      digests.onDidChangeDigest((d) => this.scheduleOpen(d)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.indexOpen(d)),
-    );
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(GLOB));
+    this.register(watcher.onDidCreate((uri) => void this.indexFile(uri)));
+    this.register(watcher.onDidChange((uri) => void this.indexFile(uri)));
+    this.register(watcher.onDidDelete((uri) => this.remove(uri)));
+    this.register(digests.onDidChangeDigest((d) => this.scheduleOpen(d)));
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.indexOpen(d)));
+    this.register({ dispose: () => this.editTimers.forEach((t) => clearTimeout(t)) });
     this.ready = this.build();
   }
 
   private async build(): Promise<void> {
     const started = Date.now();
+    this.matchedByFilesSetting = await this.digests.filesSettingMatches();
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE);
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
       let slice = Date.now();
@@ -50,7 +52,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     };
     // A progress indicator only when indexing takes more than a moment.
     const first = work();
-    const shown = await Promise.race([first.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 500))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const shown = await Promise.race([first.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 500)))]);
+    clearTimeout(timer);
     if (!shown) await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing digests') }, () => first);
     this.log.info(`Indexed ${this.index.paperCount} papers in ${this.index.fileCount} digests (${uris.length} Markdown files) in ${Date.now() - started} ms`);
     this.changed.fire();
@@ -59,37 +63,39 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async indexFile(uri: vscode.Uri, notify = true): Promise<void> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.indexOpen(open, notify);
+    const key = uri.toString();
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      if (!mayHaveDayHeader(text)) this.index.deleteFile(uri.toString());
-      else this.index.setFile(uri.toString(), parseDigest(text));
+      const matched = this.matchedByFilesSetting.has(key);
+      const digest = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
+      if (digest && isDigest(digest, matched)) this.index.setPapers(key, papersOf(key, digest));
+      else this.index.deleteFile(key);
     } catch (e) {
-      this.log.warn(`Could not index ${uri.fsPath}: ${String(e)}`);
+      this.log.warn(`Could not index ${uri.toString(true)}: ${String(e)}`);
     }
     if (notify) this.changed.fire();
   }
 
   private indexOpen(document: vscode.TextDocument, notify = true): void {
-    const digest = this.digests.getDigest(document);
-    if (digest) this.index.setFile(document.uri.toString(), digest);
-    else this.index.deleteFile(document.uri.toString());
+    const key = document.uri.toString();
+    const model = this.digests.getModel(document);
+    if (model) this.index.setPapers(key, model.papers(key));
+    else this.index.deleteFile(key);
     if (notify) this.changed.fire();
   }
 
   private scheduleOpen(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.editTimers.get(key));
-    this.editTimers.set(key, setTimeout(() => this.indexOpen(document), 300));
+    this.editTimers.set(key, setTimeout(() => {
+      this.editTimers.delete(key);
+      this.indexOpen(document);
+    }, 300));
   }
 
   private remove(uri: vscode.Uri): void {
     this.index.deleteFile(uri.toString());
     this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const t of this.editTimers.values()) clearTimeout(t);
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

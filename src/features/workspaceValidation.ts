@@ -1,7 +1,7 @@
 // "Validate All Digests": every digest of the workspace, with progress and cancellation, including the
 // same paper in two digests.
 import * as vscode from 'vscode';
-import { findDuplicatePapers, parseDigest, validate, type DigestDocument, type NamedDigest } from '../digest';
+import { findDuplicatePapers, isDigest, parseDigest, validate, type DigestDocument, type NamedDigest } from '../digest';
 import type { DigestService } from './digests';
 import type { ValidationService } from './validation';
 
@@ -12,13 +12,6 @@ interface Loaded extends NamedDigest {
   readonly version: number;
 }
 
-/** Files the `dailyPapers.files` setting makes digests even before they have a day header. */
-async function filesSettingMatches(): Promise<Set<string>> {
-  const patterns = vscode.workspace.getConfiguration('dailyPapers').get<string[]>('files', []);
-  const found = await Promise.all(patterns.map((p) => vscode.workspace.findFiles(p, EXCLUDE)));
-  return new Set(found.flat().map((u) => u.toString()));
-}
-
 async function load(uri: vscode.Uri, digests: DigestService, byGlob: Set<string>): Promise<Loaded | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let doc: DigestDocument | undefined;
@@ -26,7 +19,7 @@ async function load(uri: vscode.Uri, digests: DigestService, byGlob: Set<string>
   else {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const parsed = parseDigest(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
-    doc = parsed.hasDayHeader || byGlob.has(uri.toString()) ? parsed : undefined;
+    doc = isDigest(parsed, byGlob.has(uri.toString())) ? parsed : undefined;
   }
   return doc && { name: vscode.workspace.asRelativePath(uri), uri, doc, version: open?.version ?? -1 };
 }
@@ -36,7 +29,7 @@ export async function validateWorkspace(digests: DigestService, validation: Vali
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating digests'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles('**/*.md', EXCLUDE, undefined, token);
-      const byGlob = await filesSettingMatches();
+      const byGlob = await digests.filesSettingMatches();
       const loaded: Loaded[] = [];
       for (const [i, uri] of uris.entries()) {
         if (token.isCancellationRequested) return undefined;

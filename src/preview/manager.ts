@@ -2,14 +2,15 @@
 import * as vscode from 'vscode';
 import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
+import { Disposable } from '../features/dispose';
 import { createPanel, DigestPreview, type PreviewContext, type PreviewInfo } from './preview';
 import { parsePreviewState } from './protocol';
-import { previewConfig, PREVIEW_SECTION } from './settings';
+import type { Configuration } from '../features/configuration';
+import { previewConfig } from './settings';
 import { pageStrings, renderStrings, toolbarStrings } from './strings';
 
-export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
+export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly previews = new Set<DigestPreview>();
-  private readonly disposables: vscode.Disposable[] = [];
   private options: RenderOptions = DEFAULT_RENDER_OPTIONS;
   private readonly ctx: PreviewContext;
   /** The preview whose panel was focused last (for the lock, "show source" and export commands). */
@@ -19,18 +20,21 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     private readonly digests: DigestService,
     log: vscode.LogOutputChannel,
     extensionUri: vscode.Uri,
+    private readonly configuration: Configuration,
   ) {
+    super();
     this.options = this.readOptions();
     this.ctx = {
       digests,
       log,
       extensionUri,
-      settings: () => previewConfig(),
+      settings: () => previewConfig(configuration),
       renderOptions: () => this.options,
       toolbarStrings: toolbarStrings(),
       pageStrings: pageStrings(),
     };
-    this.disposables.push(
+    this.register({ dispose: () => [...this.previews].forEach((p) => p.dispose()) });
+    [
       digests.onDidChangeDigest((document) => this.forSource(document.uri).forEach((p) => p.documentChanged())),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.follow(editor.document)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -38,19 +42,19 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         if (line !== undefined) this.forSource(e.textEditor.document.uri).forEach((p) => p.editorScrolled(line));
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.forSource(e.textEditor.document.uri).forEach((p) => p.cursorMoved(e.selections[0].active.line))),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(PREVIEW_SECTION)) return;
+      configuration.onDidChange((section) => {
+        if (section !== 'preview') return;
         const previous = this.options;
         this.options = this.readOptions();
         const changed = previous.maxAuthors !== this.options.maxAuthors;
         if (!changed) this.options = previous;
         for (const p of this.previews) p.configurationChanged(changed);
       }),
-    );
+    ].forEach((d) => this.register(d));
   }
 
   private readOptions(): RenderOptions {
-    return { maxAuthors: previewConfig().maxAuthors, strings: renderStrings() };
+    return { maxAuthors: previewConfig(this.configuration).maxAuthors, strings: renderStrings() };
   }
 
   forSource(uri: vscode.Uri): DigestPreview[] {
@@ -121,10 +125,5 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       return;
     }
     this.add(panel, vscode.Uri.parse(saved.source), saved.locked);
-  }
-
-  dispose(): void {
-    for (const p of [...this.previews]) p.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

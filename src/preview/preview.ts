@@ -2,16 +2,17 @@
 import * as vscode from 'vscode';
 import { CardCache, diffDigests, digestBodyHtml, documentLanguage, renderDigest, type RenderedDigest, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
+import { Disposable, timeoutDisposable } from '../features/dispose';
 import { newNonce, previewPageHtml, tooLargePageHtml, type ToolbarStrings } from './page';
-import { previewConfig } from './settings';
-import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings, type PreviewSettings } from './protocol';
+import { parsePageMessage, PREVIEW_VIEW_TYPE, type HostMessage, type PageMessage, type PageStrings } from './protocol';
+import type { PreviewConfig } from './settings';
 
 /** What the preview manager shares with every panel. */
 export interface PreviewContext {
   readonly digests: DigestService;
   readonly log: vscode.LogOutputChannel;
   readonly extensionUri: vscode.Uri;
-  settings(): PreviewSettings;
+  settings(): PreviewConfig;
   /** One object per configuration, so that the card cache can tell options apart by identity. */
   renderOptions(): RenderOptions;
   readonly toolbarStrings: ToolbarStrings;
@@ -46,24 +47,32 @@ const EMPTY: RenderedDigest = { days: [], cards: new Map() };
 /** Edits within this many milliseconds are sent as one patch. */
 const COALESCE_MS = 16;
 
-export class DigestPreview implements vscode.Disposable {
+/**
+ * Where the page is:
+ * - `stale`: it shows an older render than the host's, or nothing (it was hidden when edits came): set the HTML again;
+ * - `loading`: its HTML (made at `htmlVersion`) is set but the page has not said it is ready; a patch waits;
+ * - `ready`: it has loaded `htmlVersion` and takes patches;
+ * - `tooLarge`: it shows the size message instead of cards.
+ */
+type PageState =
+  | { readonly kind: 'stale' }
+  | { readonly kind: 'loading'; readonly htmlVersion: number; patchWaiting: boolean }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'tooLarge' };
+
+export class DigestPreview extends Disposable {
   private readonly cache = new CardCache();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposed = new vscode.EventEmitter<void>();
+  private readonly disposed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposed.event;
   private rendered: RenderedDigest | undefined;
+  /** The version of the host's latest render; the page has caught up when its status reports it. */
   private version = 0;
-  /** The page shows an older render than `rendered` (it was hidden when edits came): set the HTML again. */
-  private stale = true;
+  private page: PageState = { kind: 'stale' };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private status: PageStatus | undefined;
-  /** The version the page's HTML was made at; patches wait until the page has loaded it and said so. */
-  private htmlVersion = 0;
-  private waitingForPage = false;
   /** A line to show once the page can take it ("Show in Preview" while the page loads). */
   private pendingReveal: number | undefined;
   private ignoreEditorScrollUntil = 0;
-  private isDisposed = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -71,15 +80,16 @@ export class DigestPreview implements vscode.Disposable {
     private isLocked: boolean,
     private readonly ctx: PreviewContext,
   ) {
+    super();
     panel.webview.options = webviewOptions(ctx.extensionUri);
-    this.disposables.push(
-      this.disposed,
-      panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
+    this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)));
+    this.register(
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) void this.refresh(true);
+        if (panel.visible && this.page.kind === 'stale') void this.refresh(true);
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(timeoutDisposable(() => this.timer));
     this.updateTitle();
     void this.refresh(true);
   }
@@ -143,15 +153,11 @@ export class DigestPreview implements vscode.Disposable {
 
   /** Scrolls to the entry at `line` and highlights it (now, or when the page has loaded). */
   revealEntry(line: number): void {
-    if (this.pageIsCurrent) {
+    if (this.page.kind === 'ready' && this.panel.visible) {
       const source = this.sourceUri.toString();
       this.post({ type: 'scrollTo', source, line });
       this.post({ type: 'cursor', source, line });
     } else this.pendingReveal = line;
-  }
-
-  private get pageIsCurrent(): boolean {
-    return !this.stale && this.htmlVersion > 0 && (this.status?.version ?? 0) >= this.htmlVersion && this.panel.visible;
   }
 
   editorScrolled(line: number): void {
@@ -186,40 +192,39 @@ export class DigestPreview implements vscode.Disposable {
   private async refresh(full: boolean): Promise<void> {
     const document = await this.document();
     if (this.isDisposed) return;
-    const digest = document && this.ctx.digests.getDigest(document);
+    const model = document && this.ctx.digests.getModel(document);
     if (!this.panel.visible) {
-      this.stale = true;
+      this.page = { kind: 'stale' };
       return;
     }
     const t0 = performance.now();
-    if (!full && !this.stale && this.rendered && !this.pageIsCurrent) {
+    if (!full && this.page.kind === 'loading') {
       // The page is still loading: messages could be lost. It says "status" when ready; patch from there.
-      this.waitingForPage = true;
+      this.page.patchWaiting = true;
       return;
     }
-    if (digest && digest.text.length > previewConfig().maxSize) {
+    const maxSize = this.ctx.settings().maxSize;
+    if (model && model.doc.text.length > maxSize) {
       // Degrade gracefully: a message instead of thousands of cards; rendering resumes below the limit.
       this.rendered = undefined;
-      this.stale = false;
+      this.page = { kind: 'tooLarge' };
       const style = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.ctx.extensionUri), 'preview.css')).toString();
-      const message = vscode.l10n.t('This digest has {0} characters, more than dailyPapers.preview.maxSize ({1}): the preview is off for it. The outline and diagnostics still work.', digest.text.length, previewConfig().maxSize);
+      const message = vscode.l10n.t('This digest has {0} characters, more than dailyPapers.preview.maxSize ({1}): the preview is off for it. The outline and diagnostics still work.', model.doc.text.length, maxSize);
       this.panel.webview.html = tooLargePageHtml(this.panel.webview.cspSource, style, message);
       return;
     }
-    const next = digest ? renderDigest(digest, this.ctx.renderOptions(), this.cache) : EMPTY;
+    const next = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline) : EMPTY;
     const source = this.sourceUri.toString();
     const previous = this.rendered;
     this.rendered = next;
-    if (full || this.stale || !previous) {
-      this.htmlVersion = ++this.version;
-      this.stale = false;
-      this.waitingForPage = false;
+    if (full || this.page.kind !== 'ready' || !previous) {
+      this.page = { kind: 'loading', htmlVersion: ++this.version, patchWaiting: false };
       const editor = vscode.window.visibleTextEditors.find((e) => this.isFor(e.document.uri));
       const reveal = this.pendingReveal;
       this.pendingReveal = undefined;
       const cursorLine = reveal ?? editor?.selection.active.line ?? null;
       const scrollLine = reveal ?? (this.ctx.settings().scrollSync ? (editor?.visibleRanges[0]?.start.line ?? null) : null);
-      this.panel.webview.html = this.pageHtml(next, digest ? documentLanguage(digest.text) : 'en', cursorLine, scrollLine);
+      this.panel.webview.html = this.pageHtml(next, model ? documentLanguage(model.doc.text) : 'en', cursorLine, scrollLine);
       this.ctx.log.debug(`preview: full render of ${source} (${next.cards.size} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
       return;
     }
@@ -269,13 +274,12 @@ export class DigestPreview implements vscode.Disposable {
       case 'status': {
         const { type: _t, source: _s, ...status } = message;
         this.status = status;
-        if (!this.pageIsCurrent) return;
+        const page = this.page;
+        if (page.kind !== 'loading' || status.version < page.htmlVersion || !this.panel.visible) return;
+        this.page = { kind: 'ready' };
         if (this.pendingReveal !== undefined) this.revealEntry(this.pendingReveal);
         this.pendingReveal = undefined;
-        if (this.waitingForPage) {
-          this.waitingForPage = false;
-          void this.refresh(false);
-        }
+        if (page.patchWaiting) void this.refresh(false);
         return;
       }
       case 'reveal':
@@ -328,10 +332,8 @@ export class DigestPreview implements vscode.Disposable {
 
   dispose(): void {
     if (this.isDisposed) return;
-    this.isDisposed = true;
-    clearTimeout(this.timer);
     this.disposed.fire();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
     this.panel.dispose();
   }
 }

@@ -6,13 +6,14 @@ import { isEntryRef } from '../features/entryTarget';
 import { exportHtml } from './exportHtml';
 import { PreviewManager } from './manager';
 import { PREVIEW_VIEW_TYPE } from './protocol';
+import type { Configuration } from '../features/configuration';
 import { previewConfig } from './settings';
 import { renderStrings } from './strings';
 
 const asUri = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : undefined);
 
-export function registerPreview(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel): PreviewManager {
-  const manager = new PreviewManager(digests, log, context.extensionUri);
+export function registerPreview(context: vscode.ExtensionContext, digests: DigestService, log: vscode.LogOutputChannel, configuration: Configuration): PreviewManager {
+  const manager = new PreviewManager(digests, log, context.extensionUri, configuration);
 
   /** The document to preview: a URI argument (editor title, explorer), else the active editor's digest. */
   const target = async (arg: unknown): Promise<vscode.Uri | undefined> => {
@@ -63,7 +64,7 @@ export function registerPreview(context: vscode.ExtensionContext, digests: Diges
       exportHtml(
         digests,
         context.extensionUri,
-        { maxAuthors: previewConfig().maxAuthors, strings: renderStrings() },
+        { maxAuthors: previewConfig(configuration).maxAuthors, strings: renderStrings() },
         asUri(source) ?? manager.active?.source,
         asUri(destination),
       ),

@@ -1,8 +1,6 @@
-// Typed access to the `dailyPapers.preview.*` settings.
-import * as vscode from 'vscode';
+// What the preview takes from the `dailyPapers.preview.*` settings.
+import type { Configuration } from '../features/configuration';
 import type { PreviewSettings } from './protocol';
-
-export const PREVIEW_SECTION = 'dailyPapers.preview';
 
 export interface PreviewConfig extends PreviewSettings {
   readonly maxAuthors: number;
@@ -10,13 +8,7 @@ export interface PreviewConfig extends PreviewSettings {
   readonly maxSize: number;
 }
 
-export function previewConfig(scope?: vscode.ConfigurationScope): PreviewConfig {
-  const c = vscode.workspace.getConfiguration(PREVIEW_SECTION, scope);
-  return {
-    openOnDoubleClick: c.get<boolean>('openOnDoubleClick', true),
-    scrollSync: c.get<boolean>('scrollSync', true),
-    showThumbnails: c.get<boolean>('showThumbnails', true),
-    maxAuthors: Math.max(1, Math.floor(c.get<number>('maxAuthors', 12))),
-    maxSize: Math.max(0, c.get<number>('maxSize', 5_000_000)),
-  };
+export function previewConfig(configuration: Configuration): PreviewConfig {
+  const c = configuration.get('preview');
+  return { ...c, maxAuthors: Math.floor(c.maxAuthors) };
 }

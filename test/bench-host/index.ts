@@ -112,7 +112,7 @@ export async function run(): Promise<void> {
     delete load.cache[main];
     load(main);
   }));
-  await api.outline.index.ready;
+  await api.index.ready;
   // The extension parses a digest as soon as it opens, so getDigest on an opened Markdown file is a cache hit.
   // For a cold parse, open the text as plain text (no listener of ours parses it) and present it as Markdown.
   const cold = async (document: vscode.TextDocument) => {

@@ -79,6 +79,22 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, filter: (valu
   });
 }
 
+/** Polls an asynchronous condition every 50 ms until it holds, failing after `ms` with what it waited for. */
+export async function waitForAsync(condition: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Shows the Daily Papers tree (it does no work while hidden) and waits until it is visible. */
+export async function showTree(view: vscode.TreeView<unknown>): Promise<void> {
+  if (view.visible) return;
+  await vscode.commands.executeCommand('dailyPapers.outline.focus');
+  await waitFor(() => view.visible, 'the Daily Papers view to be visible');
+}
+
 export function ruleOf(diagnostic: vscode.Diagnostic): string {
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }

@@ -31,7 +31,7 @@ describe('Hover', () => {
   before(async () => {
     await resetEditors();
     dp = await api();
-    await dp.outline.index.ready;
+    await dp.index.ready;
   });
 
   after(resetEditors);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
-import { diagnosticsWhere, extension, hoverText, lineOf, open, resetEditors, rules, SOURCE, until, waitFor, workspaceUri } from './helpers';
+import { diagnosticsWhere, extension, hoverText, lineOf, open, resetEditors, rules, showTree, SOURCE, waitFor, workspaceUri } from './helpers';
 
 describe('Daily Papers Digest in Restricted Mode', () => {
   let dp: DailyPapersApi;
@@ -44,10 +44,11 @@ describe('Daily Papers Digest in Restricted Mode', () => {
   });
 
   it('shows the Daily Papers tree, document symbols and hover cards', async () => {
-    const { provider } = dp.outline;
+    const { provider, view } = dp.outline;
     const uri = workspaceUri('paper_logs', '2025', '01', '29.md');
     const document = await open(uri);
-    await until(provider.onDidChangeTreeData, () => provider.current?.document.uri.toString() === uri.toString(), 'the tree to show 29.md');
+    await showTree(view);
+    await waitFor(() => provider.current?.document === document, 'the tree to show 29.md');
     const day = provider.getChildren()[0]!;
     assert.deepEqual(provider.getChildren(day).map((h) => provider.getTreeItem(h).description), ['▲ 28 · 9 authors', '▲ 41 · 5 authors', '▲ 17 · 5 authors']);
 
@@ -60,7 +61,7 @@ describe('Daily Papers Digest in Restricted Mode', () => {
   });
 
   it('finds papers across the workspace', async () => {
-    await dp.outline.index.ready;
+    await dp.index.ready;
     const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'underthinking');
     assert.ok(found.some((s) => s.containerName === '2501.18585 · 2025-01-30 · ▲ 15'), found.map((s) => s.name).join(' | '));
   });

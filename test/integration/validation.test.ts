@@ -148,6 +148,23 @@ describe('Validation', () => {
     assert.equal(ds.find((d) => ruleOf(d) === 'invalid-vote')!.severity, vscode.DiagnosticSeverity.Error);
   });
 
+  it('an invalid severity in dailyPapers.validation.rules gives one warning naming it, and the rule keeps its default', async () => {
+    const document = await open(broken());
+    await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the problems of broken.md');
+    const named = () => dp.configuration.warnings.filter((w) => w.includes('dailyPapers.validation.rules') && w.includes('"invalid-vote" is "loud"'));
+    assert.deepEqual(named(), [], 'no warning before the change');
+    await setSetting('dailyPapers.validation', 'rules', { 'invalid-vote': 'loud', 'label-apostrophe': 'off' });
+    try {
+      const ds = await diagnosticsWhere(document.uri, lacks('label-apostrophe'), 'the valid part of the setting to apply');
+      assert.equal(named().length, 1, `one warning (now: ${JSON.stringify(dp.configuration.warnings)})`);
+      assert.equal(ds.find((d) => ruleOf(d) === 'invalid-vote')?.severity, vscode.DiagnosticSeverity.Error, 'invalid-vote falls back to its default');
+    } finally {
+      await setSetting('dailyPapers.validation', 'rules', undefined);
+    }
+    await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the defaults to apply again');
+    assert.deepEqual(named(), [], 'the warning is gone with the value');
+  });
+
   it('dailyPapers.validateWorkspace reports a paper that is in two digests', async () => {
     const day29 = workspaceUri('paper_logs', '2025', '01', '29.md');
     const day30 = workspaceUri('paper_logs', '2025', '01', '30.md');

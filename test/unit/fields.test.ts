@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseAuthors } from '../../src/digest/authors';
 import { arxivIdFromUrl, isValidArxivId, baseArxivId, thumbnailUrl } from '../../src/digest';
-import { matchLabel } from '../../src/digest/entry';
+import { matchLabel } from '../../src/digest/lines';
 
 describe('authors', () => {
   it('reads comma lists, trimming and keeping repeated names', () => {

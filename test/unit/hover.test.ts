@@ -1,7 +1,8 @@
 // Hover cards, pure parts: which arXiv reference is at a position, which IDs become links, and the card's Markdown.
 import * as assert from 'node:assert/strict';
 import { parseDigest } from '../../src/digest';
-import { entryAtLine, findArxivReferences, findLinkableIds, referenceAt, type LineInfo } from '../../src/digest/references';
+import { entryAtLine } from '../../src/digest/outline';
+import { findArxivReferences, findLinkableIds, referenceAt, type LineInfo } from '../../src/digest/references';
 import { buildCard, escapeMarkdown, paperFromEntry, trimText, type CardInput, type CardPaper } from '../../src/metadata/card';
 import type { ArxivRecord, HuggingFaceRecord, PaperMetadata, SourceView } from '../../src/metadata/types';
 import { fixture } from './helpers';

@@ -101,14 +101,17 @@ describe('DigestCache', () => {
     cache.get('k', 5, () => 'z' + text);
     assert.equal(cache.stats.fullParses, 2);
     cache.delete('k');
-    assert.equal(cache.peek('k'), undefined);
+    cache.get('k', 5, () => 'z' + text);
+    assert.equal(cache.stats.fullParses, 3, 'a deleted document is parsed again');
   });
 
   it('keeps at most its capacity of documents', () => {
     const cache = new DigestCache(2);
     for (const key of ['a', 'b', 'c']) cache.get(key, 1, () => text);
-    assert.equal(cache.peek('a'), undefined);
-    assert.ok(cache.peek('c'));
+    cache.get('c', 1, () => text);
+    assert.equal(cache.stats.hits, 1, 'the newest is kept');
+    cache.get('a', 1, () => text);
+    assert.equal(cache.stats.fullParses, 4, 'the oldest was dropped');
   });
 });
 

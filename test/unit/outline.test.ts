@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildOutline, foldingRegions, nodeAtLine, PaperIndex, parseDigest, toBibtex, updateDigest } from '../../src/digest';
+import { arrangeEntries, buildOutline, foldingRegions, ModelCache, nodeAtLine, nodeById, PaperIndex, parseDigest, toBibtex, updateDigest } from '../../src/digest';
 import { fixture } from './helpers';
 
 describe('outline', () => {
@@ -13,7 +13,7 @@ describe('outline', () => {
     assert.equal(first.description, '▲ 0 · 3 authors');
     assert.equal(second.description, '▲ 15 · 2 authors');
     assert.deepEqual(second.sections.map((s) => s.label), ["What's New", 'Technical Details', 'Performance Highlights']);
-    assert.equal(outline.byId.get('entry:2404.19737/1'), second.sections[1]);
+    assert.equal(nodeById(outline, 'entry:2404.19737/1'), second.sections[1]);
   });
 
   it('keeps ids when lines above change', () => {
@@ -22,20 +22,46 @@ describe('outline', () => {
   });
 
   it('sorts by votes or title, and filters by title, author or ID', () => {
-    assert.deepEqual(buildOutline(doc, { sort: 'votes' }).days[0].entries.map((e) => e.entry.vote?.value), [15, 0]);
-    assert.deepEqual(buildOutline(doc, { sort: 'title' }).days[0].entries.map((e) => e.entry.arxivId), ['2406.14347', '2404.19737']);
-    const byAuthor = buildOutline(doc, { filter: "o'neil" });
-    assert.deepEqual(byAuthor.days.map((d) => d.entries.length), [1, 0]);
-    assert.equal(buildOutline(doc, { filter: '2411.10168' }).days[1].entries.length, 1);
-    assert.equal(buildOutline(doc, { filter: 'BETTER &' }).days[0].entries[0].entry.arxivId, '2404.19737');
+    const { days } = buildOutline(doc);
+    assert.deepEqual(arrangeEntries(days[0].entries, { sort: 'votes' }).map((e) => e.entry.vote?.value), [15, 0]);
+    assert.deepEqual(arrangeEntries(days[0].entries, { sort: 'title' }).map((e) => e.entry.arxivId), ['2406.14347', '2404.19737']);
+    assert.deepEqual(days.map((d) => arrangeEntries(d.entries, { filter: "o'neil" }).length), [1, 0]);
+    assert.equal(arrangeEntries(days[1].entries, { filter: '2411.10168' }).length, 1);
+    assert.equal(arrangeEntries(days[0].entries, { filter: 'BETTER &' })[0].entry.arxivId, '2404.19737');
+    assert.equal(arrangeEntries(days[0].entries, {}), days[0].entries, 'file order without a filter is the outline itself');
   });
 
   it('finds the node under a line', () => {
     const outline = buildOutline(doc);
     const entry = doc.entries[1];
-    assert.equal(nodeAtLine(outline, entry.headingRange.start.line)?.id, 'entry:2404.19737');
-    assert.equal(nodeAtLine(outline, entry.sections[2].range.start.line)?.id, 'entry:2404.19737/2');
-    assert.equal(nodeAtLine(outline, 0)?.id, 'day:2025-01-29');
+    assert.equal(nodeAtLine(doc, outline, entry.headingRange.start.line)?.id, 'entry:2404.19737');
+    assert.equal(nodeAtLine(doc, outline, entry.sections[2].range.start.line)?.id, 'entry:2404.19737/2');
+    assert.equal(nodeAtLine(doc, outline, 0)?.id, 'day:2025-01-29');
+  });
+
+  it('derives each value once per document version, and reads no shifted entry to build the outline', () => {
+    const models = new ModelCache();
+    const model = models.get(doc);
+    assert.equal(models.get(doc), model);
+    for (let i = 0; i < 3; i++) {
+      void model.outline;
+      void model.style;
+      model.entryAt(doc.entries[1].headingRange.start.line);
+      model.papers('a.md');
+    }
+    assert.deepEqual(models.stats, { models: 1, outlines: 1, styles: 1, papers: 1 });
+    assert.equal(model.entryAt(doc.entries[1].sections[0].range.start.line)?.id, 'entry:2404.19737');
+
+    // An edit at the top shifts every entry lazily; building the outline must not copy their sections out.
+    const edited = updateDigest(doc, '\n' + doc.text, [{ rangeOffset: 0, rangeLength: 0, text: '\n' }]);
+    const sectionsCopied = () => edited.entries.filter((e) => 'sections' in ((e as unknown as { cache?: object }).cache ?? {})).length;
+    assert.ok(edited.entries.some((e) => 'original' in e), 'the edit shifted entries lazily');
+    const next = models.get(edited);
+    assert.deepEqual(next.outline.days.flatMap((d) => d.entries.map((e) => e.id)), model.outline.days.flatMap((d) => d.entries.map((e) => e.id)));
+    assert.equal(sectionsCopied(), 0, 'no shifted entry copied out its sections');
+    void next.outline.days[0].entries[0].sections;
+    assert.equal(sectionsCopied(), 1, 'reading one entry\'s sections copies only those');
+    assert.equal(models.stats.outlines, 2);
   });
 
   it('folds days and entries', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest } from '../../src/digest';
+import { findLinkableIds } from '../../src/digest/references';
 import { assertRangesAgree, fixture } from './helpers';
 
 describe('parseDigest: format eras', () => {
@@ -128,6 +129,21 @@ describe('parseDigest: encodings and odd input', () => {
     assert.equal(doc.days[0].date, '2025-02-30');
     assert.equal(doc.days[0].dateValid, false);
     assert.equal(doc.days[0].entries.length, 0);
+  });
+
+  it('inside an entry, a fence closes only on a bare fence line: a Vote in a code block is code', () => {
+    const text = [
+      '## Daily Papers (2025-01-29)', '', '### [SFT Memorizes, RL Generalizes](https://arxiv.org/abs/2501.17161)', '',
+      "- ***What's New***: an example follows", '```', '```js', 'Vote: 3', 'Authors: Nobody', '```', '',
+      '<!--', 'Vote: 4', '-->', '',
+    ].join('\n');
+    const [entry] = parseDigest(text).entries;
+    assert.equal(entry.vote, null);
+    assert.equal(entry.authors, null);
+    assert.deepEqual(entry.fields.map((f) => f.kind), ['summary']);
+    // The summary bullet holds the code block; the comment belongs to nothing.
+    assert.equal(entry.sections[0].range.end.line, 9);
+    assert.deepEqual(findLinkableIds('```\n```js\narXiv:2501.17161\n```\narXiv:2501.17161\n').map((l) => l.range.start.line), [4]);
   });
 
   it('an unterminated fence hides everything after it', () => {

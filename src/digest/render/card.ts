@@ -1,5 +1,6 @@
 // One digest entry as a card: thumbnail box, title linked to arXiv, votes badge, authors, labelled summary.
 import { arxivAbsUrl, baseArxivId } from '../arxiv';
+import { entryIdBase } from '../outline';
 import type { DigestEntry, MediaField, SummarySection } from '../types';
 import { domId, escapeHtml, format, HTTP, HTTPS, safeUrl } from './html';
 import { inlineMarkdownToHtml, markdownToHtml } from './markdown';
@@ -10,11 +11,9 @@ export interface EntryRenderOptions extends Partial<RenderOptions> {
   readonly id?: string;
 }
 
-export const defaultEntryId = (entry: DigestEntry): string => `entry:${entry.arxivId ?? entry.title}`;
-
 /** Renders one entry. The HTML holds no line numbers, so an edit above the entry leaves it unchanged. */
 export function renderEntry(entry: DigestEntry, options: EntryRenderOptions = {}): RenderedCard {
-  const id = options.id ?? defaultEntryId(entry);
+  const id = options.id ?? entryIdBase(entry);
   const html = entryHtml(entry, id, { ...DEFAULT_RENDER_OPTIONS, ...stripUndefined(options) });
   return { id, html, line: entry.range.start.line, endLine: entry.range.end.line };
 }

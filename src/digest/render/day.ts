@@ -1,4 +1,5 @@
 // One day section: its heading (date and paper count) around an empty card list the caller fills.
+import { dayIdBase } from '../outline';
 import type { DaySection } from '../types';
 import { domId, escapeHtml, format } from './html';
 import { DEFAULT_STRINGS, type RenderStrings } from './types';
@@ -16,7 +17,7 @@ export interface DayRenderOptions {
 /** A day, or with `day` null the group of entries outside any day. */
 export function renderDay(day: DaySection | null, options: DayRenderOptions = {}): { id: string; html: string; line: number; endLine: number } {
   const s = options.strings ?? DEFAULT_STRINGS;
-  const id = options.id ?? (day ? `day:${day.date}` : 'orphans');
+  const id = options.id ?? (day ? dayIdBase(day) : 'orphans');
   const dom = domId(id);
   const count = options.count ?? day?.entries.length ?? 0;
   const countText = count === 1 ? s.paperCountOne : format(s.paperCount, count);

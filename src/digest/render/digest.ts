@@ -1,5 +1,5 @@
 // Renders a whole digest into cards and days, re-rendering only entries whose text changed (CardCache).
-import { buildOutline } from '../outline';
+import { buildOutline, type Outline } from '../outline';
 import type { DigestDocument, DigestEntry } from '../types';
 import { entryHtml } from './card';
 import { fillDay, renderDay } from './day';
@@ -63,9 +63,11 @@ export class CardCache {
   }
 }
 
-/** Renders every day and entry; `cache` makes a re-render after an edit cost only the edited entries. */
-export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache()): RenderedDigest {
-  const outline = buildOutline(doc);
+/**
+ * Renders every day and entry; `cache` makes a re-render after an edit cost only the edited entries. Pass the
+ * document's outline when it is at hand (the editor's model keeps one per version).
+ */
+export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache(), outline: Outline = buildOutline(doc)): RenderedDigest {
   const cards = new Map<string, RenderedCard>();
   const days: RenderedDay[] = [];
   const group = (day: (typeof outline.days)[number] | null, entries: typeof outline.orphans) => {

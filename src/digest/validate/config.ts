@@ -2,11 +2,14 @@
 import { RULES } from './rules';
 import type { Severity, SeveritySetting } from './types';
 
+/** The label styles a config may expect (`auto`: the document's majority); also the settings' and schema's enum. */
+export const LABEL_STYLE_SETTINGS = ['auto', 'bold', 'bold-italic'] as const;
+
 export interface ValidationConfig {
   /** Rule id → severity, or `off`. Rules not named keep their default. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** The label style era-dependent rules expect; `auto` takes the document's majority. */
-  readonly labelStyle?: 'auto' | 'bold' | 'bold-italic';
+  readonly labelStyle?: (typeof LABEL_STYLE_SETTINGS)[number];
 }
 
 export const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -55,8 +58,8 @@ export function parseConfig(json: string): { config: ValidationConfig; errors: s
   }
   let labelStyle: ValidationConfig['labelStyle'];
   if (obj.labelStyle !== undefined) {
-    if (obj.labelStyle === 'auto' || obj.labelStyle === 'bold' || obj.labelStyle === 'bold-italic') labelStyle = obj.labelStyle;
-    else errors.push('"labelStyle" must be "auto", "bold" or "bold-italic"');
+    if (LABEL_STYLE_SETTINGS.includes(obj.labelStyle as never)) labelStyle = obj.labelStyle as ValidationConfig['labelStyle'];
+    else errors.push(`"labelStyle" must be one of ${LABEL_STYLE_SETTINGS.map((s) => `"${s}"`).join(', ')}`);
   }
   return { config: { rules, labelStyle }, errors };
 }

@@ -2,34 +2,16 @@
 import { entryOrigin, shiftRange } from '../shift';
 import type { DigestDocument, DigestEntry, Range } from '../types';
 import { mergeConfigs, severityOf, type ValidationConfig } from './config';
-import { hasHangul } from './rules/english-summary';
+import { detectStyle } from '../style';
 import { positionAt } from './lineIndex';
 import { RULES } from './rules';
 import { applySuppressions } from './suppress';
-import type { DocumentStyle, Fix, Problem, Rule, RuleContext, Severity } from './types';
+import type { Fix, Problem, Rule, RuleContext, Severity } from './types';
 
 export interface ValidateOptions {
   /** The file's path (any separators), for rules that compare it with the content. */
   readonly path?: string;
   readonly config?: ValidationConfig;
-}
-
-export function detectStyle(doc: DigestDocument, config: ValidationConfig = {}): DocumentStyle {
-  let bold = 0;
-  let boldItalic = 0;
-  let sections = 0;
-  let korean = 0;
-  for (const e of doc.entries) {
-    for (const s of e.sections) {
-      sections++;
-      if (s.labelStyle === 'bold') bold++;
-      else if (s.labelStyle === 'bold-italic') boldItalic++;
-      if (hasHangul(s.text)) korean++;
-    }
-  }
-  const majority = bold + boldItalic === 0 ? 'none' : bold > boldItalic ? 'bold' : 'bold-italic';
-  const labelStyle = config.labelStyle && config.labelStyle !== 'auto' ? config.labelStyle : majority;
-  return { labelStyle, korean: sections > 0 && korean * 2 > sections };
 }
 
 interface CachedEntryProblems {
@@ -78,7 +60,7 @@ function checkEntries(rule: Rule, context: RuleContext, collect: (found: Problem
 export function validate(doc: DigestDocument, options: ValidateOptions = {}): Problem[] {
   const config = mergeConfigs(options.config);
   const problems: Problem[] = [];
-  const style = detectStyle(doc, config);
+  const style = detectStyle(doc, config.labelStyle);
   const path = options.path?.replace(/\\/g, '/');
   for (const rule of RULES) {
     const severity = severityOf(rule.meta.id, config);

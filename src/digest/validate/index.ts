@@ -1,6 +1,7 @@
 // The validator's public API.
 export type { Fix, Problem, Rule, RuleMeta, Severity, SeveritySetting } from './types';
-export { validate, detectStyle, type ValidateOptions } from './engine';
+export { validate, type ValidateOptions } from './engine';
+export { detectStyle } from '../style';
 export { mergeConfigs, parseConfig, severityOf, SEVERITIES, type ValidationConfig } from './config';
 export { applyEdits, fixAll, nonOverlappingFixEdits } from './fix';
 export { findDuplicatePapers, type NamedDigest } from './crossFile';

@@ -1,5 +1,8 @@
 // Types of the validator: rules, problems and fixes, independent of VS Code.
-import type { DigestDocument, DigestEntry, LabelStyle, Position, Range, TextEdit } from '../types';
+import type { DocumentStyle } from '../style';
+import type { DigestDocument, DigestEntry, Position, Range, TextEdit } from '../types';
+
+export type { DocumentStyle };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -17,21 +20,20 @@ export interface Problem {
   readonly fix?: Fix;
 }
 
+/**
+ * Everything the manifest, schema, translations and docs table say about a rule (`npm run generate` writes
+ * them from here).
+ */
 export interface RuleMeta {
   /** Stable id, used in settings, suppression comments and the CLI. */
   readonly id: string;
-  /** A few words for lists. */
+  /** A few words for lists: the rule's English description in the Settings editor, the schema and SARIF. */
   readonly name: string;
+  /** The default severity. */
   readonly severity: SeveritySetting;
   readonly fixable: boolean;
-}
-
-/** What the document looks like as a whole, so era-dependent rules judge it by its own majority. */
-export interface DocumentStyle {
-  /** The label style most sections use (`none` when no section has a label). */
-  readonly labelStyle: Exclude<LabelStyle, 'malformed'>;
-  /** True when most summaries are written in Korean. */
-  readonly korean: boolean;
+  /** `name` in Korean (the Settings editor in Korean). */
+  readonly ko: string;
 }
 
 export interface RuleContext {

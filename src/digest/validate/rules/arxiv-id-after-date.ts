@@ -3,7 +3,7 @@ import { arxivIdMonth } from '../../arxiv';
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'arxiv-id-after-date', name: 'arXiv ID newer than the digest', severity: 'error', fixable: false },
+  meta: { id: 'arxiv-id-after-date', name: 'arXiv ID newer than the digest', severity: 'error', fixable: false, ko: '다이제스트보다 새로운 arXiv ID' },
   check(ctx) {
     for (const day of ctx.doc.days) {
       if (!day.dateValid) continue;

@@ -7,7 +7,7 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const RESTORE: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\v': '\\v', '\x07': '\\a' };
 
 export default {
-  meta: { id: 'control-character', name: 'Control character', severity: 'error', fixable: true },
+  meta: { id: 'control-character', name: 'Control character', severity: 'error', fixable: true, ko: '제어 문자' },
   check(ctx) {
     for (const m of ctx.doc.text.matchAll(CONTROL)) {
       const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

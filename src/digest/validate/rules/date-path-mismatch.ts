@@ -2,7 +2,7 @@
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'date-path-mismatch', name: 'Date differs from file path', severity: 'warning', fixable: true },
+  meta: { id: 'date-path-mismatch', name: 'Date differs from file path', severity: 'warning', fixable: true, ko: '파일 경로와 다른 날짜' },
   check(ctx) {
     const m = ctx.path && /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\.md$/i.exec(ctx.path);
     if (!m) return;

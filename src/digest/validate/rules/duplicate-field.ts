@@ -1,7 +1,7 @@
 // A field given twice in one entry (two thumbnails, two `Vote:` or two `Authors:` lines).
 import { entryRule } from '../types';
 
-export default entryRule({ id: 'duplicate-field', name: 'Duplicate field', severity: 'error', fixable: false }, (entry, ctx) => {
+export default entryRule({ id: 'duplicate-field', name: 'Duplicate field', severity: 'error', fixable: false, ko: '중복 필드' }, (entry, ctx) => {
   const seen = new Set<string>();
   for (const field of entry.fields) {
     if (field.kind === 'summary') continue;

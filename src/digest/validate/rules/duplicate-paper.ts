@@ -3,7 +3,7 @@ import { baseArxivId } from '../../arxiv';
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'duplicate-paper', name: 'Duplicate paper', severity: 'warning', fixable: false },
+  meta: { id: 'duplicate-paper', name: 'Duplicate paper', severity: 'warning', fixable: false, ko: '중복 논문' },
   check(ctx) {
     const first = new Map<string, number>();
     for (const entry of ctx.doc.entries) {

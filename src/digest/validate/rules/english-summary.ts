@@ -1,13 +1,8 @@
 // A summary bullet left in English in a digest whose summaries are Korean.
+import { hasHangul } from '../../style';
 import { entryRule } from '../types';
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-
-export function hasHangul(s: string): boolean {
-  return HANGUL.test(s);
-}
-
-export default entryRule({ id: 'english-summary', name: 'Summary not translated', severity: 'information', fixable: false }, (entry, ctx) => {
+export default entryRule({ id: 'english-summary', name: 'Summary not translated', severity: 'information', fixable: false, ko: '번역되지 않은 요약' }, (entry, ctx) => {
   if (!ctx.style.korean) return;
   for (const section of entry.sections) {
     if (hasHangul(section.text) || (section.text.match(/[A-Za-z]{2,}/g)?.length ?? 0) < 4) continue;

@@ -5,7 +5,7 @@ import { entryRule } from '../types';
 const RANK: Record<FieldKind, number> = { media: 0, vote: 1, authors: 2, summary: 3 };
 const NAME: Record<FieldKind, string> = { media: 'the thumbnail', vote: '`Vote:`', authors: '`Authors:`', summary: 'the summary' };
 
-export default entryRule({ id: 'field-order', name: 'Fields out of order', severity: 'warning', fixable: false }, (entry, ctx) => {
+export default entryRule({ id: 'field-order', name: 'Fields out of order', severity: 'warning', fixable: false, ko: '순서가 틀린 필드' }, (entry, ctx) => {
   let latest: FieldKind | null = null;
   for (const field of entry.fields) {
     if (latest !== null && RANK[field.kind] < RANK[latest]) {

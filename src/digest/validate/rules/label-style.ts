@@ -1,8 +1,8 @@
 // Style drift: an entry whose labels use another style than the document's majority (a hint, never an error).
 import { entryRule } from '../types';
-import { labelMarkup } from './labels';
+import { labelMarkup } from '../../lines';
 
-export default entryRule({ id: 'label-style', name: 'Label style differs from the document', severity: 'hint', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'label-style', name: 'Label style differs from the document', severity: 'hint', fixable: true, ko: '문서와 다른 라벨 형식' }, (entry, ctx) => {
   const majority = ctx.style.labelStyle;
   if (majority !== 'bold' && majority !== 'bold-italic') return;
   const labelled = entry.sections.filter((s) => s.labelStyle === 'bold' || s.labelStyle === 'bold-italic');

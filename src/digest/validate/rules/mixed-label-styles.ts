@@ -1,8 +1,8 @@
 // One entry mixing `***X***:` and `**X**:` labels.
 import { entryRule } from '../types';
-import { labelMarkup } from './labels';
+import { labelMarkup } from '../../lines';
 
-export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles', severity: 'warning', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'mixed-label-styles', name: 'Mixed label styles', severity: 'warning', fixable: true, ko: '섞인 라벨 형식' }, (entry, ctx) => {
   const labelled = entry.sections.filter((s) => s.labelStyle === 'bold' || s.labelStyle === 'bold-italic');
   const boldItalic = labelled.filter((s) => s.labelStyle === 'bold-italic').length;
   if (boldItalic === 0 || boldItalic === labelled.length) return;

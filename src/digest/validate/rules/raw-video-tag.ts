@@ -4,7 +4,7 @@ import { entryRule } from '../types';
 export const videoTemplate = (url: string, eol: string) =>
   `[Watch Video](${url})${eol}<div><video controls src="${url}" muted="false"></video></div>`;
 
-export default entryRule({ id: 'raw-video-tag', name: 'Raw video tag', severity: 'warning', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'raw-video-tag', name: 'Raw video tag', severity: 'warning', fixable: true, ko: '날것의 video 태그' }, (entry, ctx) => {
   for (const media of entry.media) {
     if (media.form !== 'video-tag') continue;
     // The line's own ending (not the document's): the result must depend on the entry alone.

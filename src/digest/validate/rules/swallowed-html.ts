@@ -51,7 +51,7 @@ function scan(ctx: RuleContext, range: Range): void {
   }
 }
 
-export default entryRule({ id: 'swallowed-html', name: 'Text swallowed as HTML', severity: 'warning', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'swallowed-html', name: 'Text swallowed as HTML', severity: 'warning', fixable: true, ko: 'HTML로 사라지는 텍스트' }, (entry, ctx) => {
   scan(ctx, entry.titleRange);
   for (const section of entry.sections) scan(ctx, { start: section.textStart, end: section.range.end });
 });

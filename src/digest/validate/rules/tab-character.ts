@@ -7,7 +7,7 @@ function isIndentation(text: string, from: number, to: number): boolean {
 }
 
 export default {
-  meta: { id: 'tab-character', name: 'TAB inside text', severity: 'warning', fixable: true },
+  meta: { id: 'tab-character', name: 'TAB inside text', severity: 'warning', fixable: true, ko: '본문 안의 TAB' },
   check(ctx) {
     const text = ctx.doc.text;
     let lineStart = 0;

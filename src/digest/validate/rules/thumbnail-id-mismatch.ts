@@ -4,7 +4,7 @@ import { entryRule } from '../types';
 
 const PAPER_THUMBNAIL = /^https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/([^/]+?)\.png$/;
 
-export default entryRule({ id: 'thumbnail-id-mismatch', name: 'Thumbnail of another paper', severity: 'error', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'thumbnail-id-mismatch', name: 'Thumbnail of another paper', severity: 'error', fixable: true, ko: '다른 논문의 썸네일' }, (entry, ctx) => {
   if (!entry.arxivId) return;
   const expected = baseArxivId(entry.arxivId);
   for (const media of entry.media) {

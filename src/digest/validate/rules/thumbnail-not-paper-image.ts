@@ -11,7 +11,7 @@ function whatItIs(url: string): string | null {
   return null;
 }
 
-export default entryRule({ id: 'thumbnail-not-paper-image', name: 'Thumbnail is not a paper image', severity: 'warning', fixable: true }, (entry, ctx) => {
+export default entryRule({ id: 'thumbnail-not-paper-image', name: 'Thumbnail is not a paper image', severity: 'warning', fixable: true, ko: '논문 이미지가 아닌 썸네일' }, (entry, ctx) => {
   for (const media of entry.media) {
     if (media.kind !== 'image') continue;
     const what = whatItIs(media.url);

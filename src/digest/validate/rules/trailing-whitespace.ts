@@ -2,7 +2,7 @@
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'trailing-whitespace', name: 'Trailing whitespace', severity: 'hint', fixable: true },
+  meta: { id: 'trailing-whitespace', name: 'Trailing whitespace', severity: 'hint', fixable: true, ko: '줄 끝 공백' },
   check(ctx) {
     const text = ctx.doc.text;
     // A plain scan from each line end backwards: linear even on very long runs of spaces.

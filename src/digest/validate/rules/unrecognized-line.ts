@@ -2,7 +2,7 @@
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'unrecognized-line', name: 'Unrecognised line', severity: 'warning', fixable: false },
+  meta: { id: 'unrecognized-line', name: 'Unrecognised line', severity: 'warning', fixable: false, ko: '알 수 없는 줄' },
   check(ctx) {
     const lines = [...ctx.doc.days.flatMap((d) => d.unrecognized), ...ctx.doc.entries.flatMap((e) => e.unrecognized)];
     for (const u of lines) {

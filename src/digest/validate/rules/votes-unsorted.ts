@@ -2,7 +2,7 @@
 import type { Rule } from '../types';
 
 export default {
-  meta: { id: 'votes-unsorted', name: 'Votes not sorted', severity: 'off', fixable: false },
+  meta: { id: 'votes-unsorted', name: 'Votes not sorted', severity: 'off', fixable: false, ko: '투표수 순이 아님' },
   check(ctx) {
     for (const day of ctx.doc.days) {
       let previous: number | null = null;

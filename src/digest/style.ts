@@ -1,0 +1,34 @@
+// What a document looks like as a whole: its label style and language, so era-dependent checks, the formatter
+// and authoring judge it by its own majority.
+import type { DigestDocument, LabelStyle } from './types';
+
+export interface DocumentStyle {
+  /** The label style most sections use (`none` when no section has a label). */
+  readonly labelStyle: Exclude<LabelStyle, 'malformed'>;
+  /** True when most summaries are written in Korean. */
+  readonly korean: boolean;
+}
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+
+export function hasHangul(s: string): boolean {
+  return HANGUL.test(s);
+}
+
+/** The document's majority style; `labelStyle` (a setting other than `auto`) overrides the label part. */
+export function detectStyle(doc: DigestDocument, labelStyle?: 'auto' | 'bold' | 'bold-italic'): DocumentStyle {
+  let bold = 0;
+  let boldItalic = 0;
+  let sections = 0;
+  let korean = 0;
+  for (const e of doc.entries) {
+    for (const s of e.sections) {
+      sections++;
+      if (s.labelStyle === 'bold') bold++;
+      else if (s.labelStyle === 'bold-italic') boldItalic++;
+      if (hasHangul(s.text)) korean++;
+    }
+  }
+  const majority = bold + boldItalic === 0 ? 'none' : bold > boldItalic ? 'bold' : 'bold-italic';
+  return { labelStyle: labelStyle && labelStyle !== 'auto' ? labelStyle : majority, korean: sections > 0 && korean * 2 > sections };
+}
