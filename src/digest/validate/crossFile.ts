@@ -10,12 +10,17 @@ export interface NamedDigest {
   readonly doc: DigestDocument;
 }
 
+export interface PaperPlaceInDigest {
+  readonly name: string;
+  /** 0-based line of the entry heading. */
+  readonly line: number;
+}
+
 /** Problems keyed by digest name: each entry whose paper also appears in another of the digests. */
 export function findDuplicatePapers(digests: readonly NamedDigest[], config: ValidationConfig = {}): Map<string, Problem[]> {
   const result = new Map<string, Problem[]>();
-  const severity = severityOf('duplicate-paper', config);
-  if (severity === null) return result;
-  const places = new Map<string, { name: string; line: number }[]>();
+  if (severityOf('duplicate-paper', config) === null) return result;
+  const places = new Map<string, PaperPlaceInDigest[]>();
   for (const { name, doc } of digests) {
     for (const e of doc.entries) {
       if (!e.arxivId) continue;
@@ -26,15 +31,24 @@ export function findDuplicatePapers(digests: readonly NamedDigest[], config: Val
     }
   }
   for (const { name, doc } of digests) {
-    for (const e of doc.entries) {
-      if (!e.arxivId || !e.urlRange) continue;
-      const id = baseArxivId(e.arxivId);
-      const elsewhere = (places.get(id) ?? []).filter((p) => p.name !== name);
-      if (elsewhere.length === 0) continue;
-      const where = elsewhere.slice(0, 3).map((p) => `${p.name}:${p.line + 1}`).join(', ') + (elsewhere.length > 3 ? ` and ${elsewhere.length - 3} more` : '');
-      const problem: Problem = { ruleId: 'duplicate-paper', severity, range: e.urlRange, message: `Unexpected paper ${id} that is also in ${where}, expected each paper in one digest` };
-      result.set(name, [...(result.get(name) ?? []), problem]);
-    }
+    const problems = duplicatePaperProblems(name, doc, (id) => places.get(id) ?? [], config);
+    if (problems.length) result.set(name, problems);
   }
   return result;
+}
+
+/** The `duplicate-paper` problems of one digest, given where each paper (base arXiv ID) appears in any digest. */
+export function duplicatePaperProblems(name: string, doc: DigestDocument, placesOf: (id: string) => readonly PaperPlaceInDigest[], config: ValidationConfig = {}): Problem[] {
+  const severity = severityOf('duplicate-paper', config);
+  const problems: Problem[] = [];
+  if (severity === null) return problems;
+  for (const e of doc.entries) {
+    if (!e.arxivId || !e.urlRange) continue;
+    const id = baseArxivId(e.arxivId);
+    const elsewhere = placesOf(id).filter((p) => p.name !== name);
+    if (elsewhere.length === 0) continue;
+    const where = elsewhere.slice(0, 3).map((p) => `${p.name}:${p.line + 1}`).join(', ') + (elsewhere.length > 3 ? ` and ${elsewhere.length - 3} more` : '');
+    problems.push({ ruleId: 'duplicate-paper', severity, range: e.urlRange, message: `Unexpected paper ${id} that is also in ${where}, expected each paper in one digest` });
+  }
+  return problems;
 }
