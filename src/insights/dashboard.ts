@@ -93,6 +93,7 @@ export class InsightsDashboard extends Disposable {
         this.again = false;
         const started = performance.now();
         const days = await this.insights.days();
+        if (this.isDisposed || !this.panel.visible) return; // hidden meanwhile: its page asks again when shown
         const { from, to } = this.range;
         this.current = computeInsights(days, { from: from ?? undefined, to: to ?? undefined, top: TOP });
         const withPapers = days.filter((d) => d.papers.size > 0);
@@ -104,7 +105,6 @@ export class InsightsDashboard extends Disposable {
           last: withPapers.at(-1)?.date ?? null,
           insights: this.current,
         };
-        if (this.isDisposed || !this.panel.visible) return;
         await this.panel.webview.postMessage(message);
         this.updateMs = performance.now() - started;
       } while (this.again);

@@ -31,7 +31,8 @@ async function indexCounts(): Promise<{ days: number; paperDays: number }> {
   return { days: days.size, paperDays: pairs.size };
 }
 
-describe('insights dashboard', () => {
+describe('insights dashboard', function () {
+  this.timeout(60_000);
   before(async () => {
     await (await api()).index.ready;
   });
@@ -76,13 +77,15 @@ describe('insights dashboard', () => {
       assert.equal(csv.length, after.days + 1);
       await vscode.workspace.fs.delete(destination);
     } finally {
-      await revert(document);
+      await revert(document); // shows the document over the dashboard
     }
-    await painted('the revert to reach the page', (s) => s.totals?.paperDays === before.totals!.paperDays);
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    await painted('the revert to reach the page', (s) => s.visible && s.totals?.paperDays === before.totals!.paperDays);
   });
 
   it('does nothing while hidden, and catches up when shown again', async () => {
-    const before = await painted('the dashboard to draw');
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const before = await painted('the dashboard to draw', (s) => s.visible);
     const uri = workspaceUri('paper_logs', '2025', '01', '30.md');
     const document = await open(uri); // in the dashboard's column: the dashboard is hidden
     await waitForAsync(async () => (await state())?.visible === false, 'the dashboard to be hidden behind the editor');
