@@ -21,7 +21,7 @@ export interface DashboardState {
   readonly days: number;
   /** What the page last reported as drawn. */
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;
-  /** Milliseconds from a change (or request) to the data being posted, last time. */
+  /** Milliseconds from a change (or request) to the message being ready to post, last time (host side only). */
   readonly updateMs: number | null;
 }
 
@@ -105,8 +105,8 @@ export class InsightsDashboard extends Disposable {
           last: withPapers.at(-1)?.date ?? null,
           insights: this.current,
         };
-        await this.panel.webview.postMessage(message);
         this.updateMs = performance.now() - started;
+        await this.panel.webview.postMessage(message);
       } while (this.again);
     } catch (e) {
       this.log.error(`Insights: ${String(e)}`);
