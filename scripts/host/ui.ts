@@ -143,12 +143,16 @@ async function main(): Promise<void> {
   passed++;
 
   setPhase('opening Daily Papers: Open Insights');
+  await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'Daily Papers: Open Insights');
-  // Drawn once the charts say how many points they have; the days are counted here from the samples' day headers.
+  // Drawn once the charts say how many points they have; the days with entries are counted here from the samples' text.
   const insights = await waitForFrame(page, (content) => content.includes('dp-insights') && /id="dp-chart-activity"[^>]*data-points="\d+"/.test(content), 40_000);
   const days = new Set<string>();
   for (const file of fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')))
-    for (const m of fs.readFileSync(path.join(folder, file), 'utf8').matchAll(/^## Daily Papers \((\d{4}-\d{2}-\d{2})\)/gm)) days.add(m[1]!);
+    for (const section of fs.readFileSync(path.join(folder, file), 'utf8').split(/^(?=## )/m)) {
+      const date = /^## Daily Papers \((\d{4}-\d{2}-\d{2})\)/.exec(section)?.[1];
+      if (date && /^### /m.test(section)) days.add(date);
+    }
   const points = await insights.$eval('#dp-chart-activity', (el) => Number(el.getAttribute('data-points')));
   assert.equal(points, days.size, `the papers-per-day chart has a point per day of the samples (${[...days].sort().join(', ')})`);
   assert.equal(await insights.$$eval('#dp-chart-activity canvas', (c) => c.length), 1, 'uPlot drew its canvas');
