@@ -45,8 +45,10 @@ describe('insights dashboard', function () {
   });
 
   it('opens over every digest of the workspace, with one point per day, agreeing with the paper index', async () => {
+    const started = Date.now();
     await vscode.commands.executeCommand('dailyPapers.insights.open');
     const s = await painted('the dashboard to draw');
+    console.log(`    insights: first paint reported ${Date.now() - started} ms after the open command (state polled every 50 ms)`);
     const counts = await indexCounts();
     assert.ok(counts.days >= 3, `the workspace has digests on several days (${counts.days})`);
     assert.equal(s.days, counts.days);
