@@ -56,6 +56,8 @@ export class InsightsDashboard extends Disposable {
       lang: vscode.env.language,
       init: { strings: insightsStrings() },
     });
+    // Reading the digests starts now, while the webview loads; the page's `ready` then waits on the same work.
+    void insights.days();
     this.register(panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseInsightsPageMessage(data))));
     this.register(insights.onDidChange(() => void this.update()));
     this.register(panel.onDidDispose(() => this.dispose()));
