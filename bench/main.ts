@@ -7,6 +7,7 @@ import { parseDigest } from '../src/digest';
 import { BASELINES, type BaselineId } from './baselines';
 import { bigInput, benchCorpus, seedInput, workspaceInput } from './inputs';
 import { formatFeatureRows, outlineRows, validationRows } from './features';
+import { insightsRows } from './insights';
 import { runKeystrokes, type Sanity } from './keystroke';
 import { formatPathologicalRows, pathologicalRows } from './pathological';
 import { collect, hasGc, loadAverage, machineInfo, measure, measureFiles, timeOnce, type Plan, type Stats } from './measure';
@@ -187,7 +188,7 @@ function main(): void {
   if (!allSane) log('WARNING !!! incremental result differs from a fresh parse: (c) timings are not trustworthy');
 
   log('\nvalidation, outline and workspace index (median ms)');
-  const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick)];
+  const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick), ...insightsRows(workspace, quick)];
   log(formatFeatureRows(featureRows));
 
   log('\nhostile and huge inputs: the path each reaches, at n and 4n, beside a plain line scan of the same text');

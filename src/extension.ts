@@ -12,6 +12,7 @@ import { registerOutline, type OutlineFeature } from './features/registerOutline
 import { registerValidation } from './features/registerValidation';
 import { DigestSymbols } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
+import { registerInsights } from './insights/registerInsights';
 import { registerPreview } from './preview/registerPreview';
 import type { DigestDocument, Problem } from './digest';
 
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   const outline = registerOutline(context, digests, index, configuration);
   registerPreview(context, digests, log, configuration);
   registerHover(context, { digests, index, metadata, configuration });
+  registerInsights(context, { digests, index, validation, log });
   registerAuthoring(context, digests, configuration, async (id) => {
     // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
     const [known] = (await metadata.current?.lookup([id], 3000)) ?? [];

@@ -1,11 +1,11 @@
 // UI smoke test: opens a sample digest in the real workbench, checks what is on screen and saves screenshots to .screenshots/:
 // the editor, the "Daily Papers" view in the Explorer, a hover card, the Problems panel with our diagnostics, New Digest
-// through its input box, and the Markdown preview. The metadata service is off (a workspace setting): no network.
+// through its input box, the Markdown preview and the insights dashboard. The metadata service is off (a workspace setting): no network.
 // Usage: tsx scripts/host/ui.ts [--timeout SECONDS]
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { recordCounts } from '../ci/counts.mjs';
 import { currentPhase, exit, flag, launchBrowser, log, makeTempRoot, overallTimeout, requireHost, ROOT, setPhase, startCodeServer, workbenchUrl } from './host';
 
@@ -142,6 +142,25 @@ async function main(): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, 'preview.png') });
   log('built-in preview rendered: .screenshots/preview.png');
   passed++;
+
+  setPhase('opening Daily Papers: Open Insights');
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Daily Papers: Open Insights');
+  // Drawn once the charts say how many points they have; the days with entries are counted here from the samples' text.
+  const insights = await waitForFrame(page, (content) => content.includes('dp-insights') && /id="dp-chart-activity"[^>]*data-points="\d+"/.test(content), 40_000);
+  const days = new Set<string>();
+  for (const file of fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')))
+    for (const section of fs.readFileSync(path.join(folder, file), 'utf8').split(/^(?=## )/m)) {
+      const date = /^## Daily Papers \((\d{4}-\d{2}-\d{2})\)/.exec(section)?.[1];
+      if (date && /^### /m.test(section)) days.add(date);
+    }
+  const points = await insights.$eval('#dp-chart-activity', (el) => Number(el.getAttribute('data-points')));
+  assert.equal(points, days.size, `the papers-per-day chart has a point per day of the samples (${[...days].sort().join(', ')})`);
+  assert.equal(await insights.$$eval('#dp-chart-activity canvas', (c) => c.length), 1, 'uPlot drew its canvas');
+  assert.match((await insights.textContent('#dp-totals')) ?? '', new RegExp(`^${days.size} days`), 'the totals line counts the days');
+  await page.screenshot({ path: path.join(SHOTS, 'insights.png') });
+  log(`insights dashboard drew ${points} days: .screenshots/insights.png`);
+  passed++;
   // The screens checked, in the plain closing-line form CI logs are read for.
   console.log(`ui: ${passed} passed, 0 failed`);
   recordCounts('ui', passed, 0);
@@ -174,11 +193,11 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-async function waitForFrame(page: Page, test: (content: string) => boolean, ms = 20_000): Promise<void> {
+async function waitForFrame(page: Page, test: (content: string) => boolean, ms = 20_000): Promise<Frame> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     for (const frame of page.frames().filter((f) => f.url().includes('webview'))) {
-      if (test(await frame.content().catch(() => ''))) return;
+      if (test(await frame.content().catch(() => ''))) return frame;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -8,7 +8,7 @@ import { toJson, toSarif, toStylish, type FileProblems } from './formats';
 
 export const DEFAULT_CONFIG_FILE = '.daily-papers.json';
 
-function loadConfig(path: string | undefined): ValidationConfig {
+export function loadConfig(path: string | undefined): ValidationConfig {
   const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return {};
   const { config, errors } = parseConfig(readUtf8(file));

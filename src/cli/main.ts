@@ -4,6 +4,7 @@ import { parseDigest, toBibliography, toCsv, toExport } from '../digest';
 import { CliError, collectMarkdownFiles, readUtf8, StderrReporter } from './files';
 import { formatCommand } from './format';
 import { lintCommand } from './lint';
+import { statsCommand } from './stats';
 
 declare const PACKAGE_VERSION: string;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   daily-papers export [--format json|csv|csv-plain|bibtex] [--csv-eol crlf|lf] <file|dir>...
   daily-papers lint [--format stylish|json|sarif] [--config file] [--max-warnings N] [--fix] <file|dir>...
   daily-papers format [--check] <file|dir>...
+  daily-papers stats [--from D] [--to D] [--format json|csv|md] [--table T] [--top N] [--config file] <file|dir>...
 
 Commands:
   export   print the digests: JSON (one object per Markdown file), CSV as the generator's papers_list.csv
@@ -19,6 +21,8 @@ Commands:
   lint     check digests; exit 0 when clean, 1 on errors (or more warnings than --max-warnings)
   format   rewrite digests in the canonical layout (Format Document); --check lists the files it
            would change and exits 1 if there are any
+  stats    aggregates over a date range: per day (papers, votes, era, problems), top papers and authors,
+           repeats; JSON, one table as CSV (--table days|papers|authors|repeats|categories) or Markdown
 
 Directories are searched recursively for *.md. lint reads .daily-papers.json from the current
 directory unless --config names another file. Exit status 2 means a usage or I/O error; an input that
@@ -57,7 +61,8 @@ export function main(argv: string[]): number {
     if (command === 'export') return exportCommand(rest);
     if (command === 'lint') return lintCommand(rest, VERSION);
     if (command === 'format') return formatCommand(rest);
-    throw new CliError(`unknown command '${command}', expected export, lint or format (see --help)`);
+    if (command === 'stats') return statsCommand(rest);
+    throw new CliError(`unknown command '${command}', expected export, lint, format or stats (see --help)`);
   } catch (e) {
     const known = e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`daily-papers: ${known ? (e as Error).message : `internal error: ${String(e)}`}\n`);

@@ -73,7 +73,7 @@ export function sortEntriesByVotes(doc: DigestDocument): TextEdit[] {
 }
 
 /** A field quoted as Python's `csv` module does by default (QUOTE_MINIMAL, doubled quotes). */
-function csvField(s: string): string {
+export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

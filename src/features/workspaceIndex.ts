@@ -18,6 +18,9 @@ export class WorkspaceIndex extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after the first build and whenever a digest's papers change. */
   readonly onDidChange = this.changed.event;
+  private readonly fileChanged = this.register(new vscode.EventEmitter<string>());
+  /** Fires with a file's key (its URI as a string) whenever its entry in the index is set or removed. */
+  readonly onDidChangeFile = this.fileChanged.event;
   /** Resolves when the first full build is done. */
   readonly ready: Promise<void>;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -71,6 +74,7 @@ export class WorkspaceIndex extends Disposable {
       const digest = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
       if (digest && isDigest(digest, matched)) this.index.setPapers(key, papersOf(key, digest));
       else this.index.deleteFile(key);
+      this.fileChanged.fire(key);
     } catch (e) {
       this.log.warn(`Could not index ${uri.toString(true)}: ${String(e)}`);
     }
@@ -82,6 +86,7 @@ export class WorkspaceIndex extends Disposable {
     const model = this.digests.getModel(document);
     if (model) this.index.setPapers(key, model.papers(key));
     else this.index.deleteFile(key);
+    this.fileChanged.fire(key);
     if (notify) this.changed.fire();
   }
 
@@ -96,6 +101,7 @@ export class WorkspaceIndex extends Disposable {
 
   private remove(uri: vscode.Uri): void {
     this.index.deleteFile(uri.toString());
+    this.fileChanged.fire(uri.toString());
     this.changed.fire();
   }
 }
@@ -120,8 +126,11 @@ interface PaperPick extends vscode.QuickPickItem {
   readonly locations: { file: string; line: number }[];
 }
 
-/** "Go to Paper…": every paper once, with the days it appears on; search covers title, ID and authors. */
-export async function goToPaper(workspace: WorkspaceIndex): Promise<void> {
+/**
+ * "Go to Paper…": every paper once, with the days it appears on; search covers title, ID and authors.
+ * `query` fills the search box (the insights dashboard passes an author's name).
+ */
+export async function goToPaper(workspace: WorkspaceIndex, query = ''): Promise<void> {
   const byId = new Map<string, PaperPick>();
   for (const p of workspace.index.papers()) {
     const existing = byId.get(p.id);
@@ -138,12 +147,21 @@ export async function goToPaper(workspace: WorkspaceIndex): Promise<void> {
       locations: [{ file: p.file, line: p.line }],
     });
   }
-  const pick = await vscode.window.showQuickPick([...byId.values()], {
+  const quickPick = vscode.window.createQuickPick<PaperPick>();
+  Object.assign(quickPick, {
     title: vscode.l10n.t('Go to Paper'),
-    placeHolder: vscode.l10n.t('Search papers by title, arXiv ID or author'),
+    placeholder: vscode.l10n.t('Search papers by title, arXiv ID or author'),
     matchOnDescription: true,
     matchOnDetail: true,
+    items: [...byId.values()],
+    value: query,
   });
+  const pick = await new Promise<PaperPick | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
   if (!pick) return;
   const target = pick.locations[0];
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(target.file));

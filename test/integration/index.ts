@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./hover.test');
     await import('./authoring.test');
     await import('./preview.test');
+    await import('./insights.test');
   },
   restricted: () => import('./restricted.test'),
 };

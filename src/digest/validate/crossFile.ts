@@ -27,35 +27,53 @@ export function* datedPapers(doc: DigestDocument): Generator<DatedPaper> {
   }
 }
 
+/** Where a paper appears under a day header: the digest's name, the heading's 0-based line, the day's date. */
+export interface PaperPlace {
+  readonly name: string;
+  readonly line: number;
+  readonly date: string;
+}
+
 /**
  * Problems keyed by digest name: each entry whose paper appears under an earlier date in another digest, naming
  * the earliest date and place. Repeats inside one file are the per-file rule's. One pass to group, one to report.
  */
 export function findDuplicatePapers(digests: readonly NamedDigest[], config: ValidationConfig = {}): Map<string, Problem[]> {
   const result = new Map<string, Problem[]>();
-  const severity = severityOf('duplicate-paper', config);
-  if (severity === null) return result;
-  const earliest = new Map<string, { date: string; name: string; line: number }>();
-  // The earliest date of each paper within each file: a later one in that file is the per-file rule's to report.
-  const earliestInFile = new Map<string, string>();
-  digests.forEach(({ name, doc }, file) => {
+  if (severityOf('duplicate-paper', config) === null) return result;
+  const earliest = new Map<string, PaperPlace>();
+  for (const { name, doc } of digests) {
     for (const { id, date, entry } of datedPapers(doc)) {
       const first = earliest.get(id);
       if (!first || date < first.date) earliest.set(id, { date, name, line: entry.headingRange.start.line });
-      const key = `${file}\u0000${id}`;
-      const inFile = earliestInFile.get(key);
-      if (inFile === undefined || date < inFile) earliestInFile.set(key, date);
     }
-  });
-  digests.forEach(({ name, doc }, file) => {
-    for (const { id, date, entry } of datedPapers(doc)) {
-      const first = earliest.get(id)!;
-      if (date <= first.date || earliestInFile.get(`${file}\u0000${id}`)! < date) continue;
-      const message = msg`Unexpected repeat of paper ${id}, already summarised on ${first.date} in ${first.name}:${String(first.line + 1)}, expected each paper on one day`;
-      const list = result.get(name) ?? [];
-      list.push({ ruleId: 'duplicate-paper', severity, range: entry.urlRange, ...message });
-      result.set(name, list);
-    }
-  });
+  }
+  for (const { name, doc } of digests) {
+    const problems = duplicatePaperProblems(doc, (id) => earliest.get(id), config);
+    if (problems.length) result.set(name, problems);
+  }
   return result;
+}
+
+/**
+ * The `duplicate-paper` problems of one digest, given the earliest dated place of each paper (base arXiv ID) in all
+ * digests: an entry is reported when its paper was summarised on an earlier date elsewhere; the same date is a
+ * mirror, and a repeat inside this digest is the per-file rule's.
+ */
+export function duplicatePaperProblems(doc: DigestDocument, earliestOf: (id: string) => PaperPlace | undefined, config: ValidationConfig = {}): Problem[] {
+  const severity = severityOf('duplicate-paper', config);
+  const problems: Problem[] = [];
+  if (severity === null) return problems;
+  const earliestHere = new Map<string, string>();
+  for (const { id, date } of datedPapers(doc)) {
+    const here = earliestHere.get(id);
+    if (here === undefined || date < here) earliestHere.set(id, date);
+  }
+  for (const { id, date, entry } of datedPapers(doc)) {
+    const first = earliestOf(id);
+    if (!first || date <= first.date || earliestHere.get(id)! < date) continue;
+    const message = msg`Unexpected repeat of paper ${id}, already summarised on ${first.date} in ${first.name}:${String(first.line + 1)}, expected each paper on one day`;
+    problems.push({ ruleId: 'duplicate-paper', severity, range: entry.urlRange, ...message });
+  }
+  return problems;
 }

@@ -5,5 +5,5 @@ export { validate, type ValidateOptions } from './engine';
 export { detectStyle } from '../style';
 export { mergeConfigs, parseConfig, severityOf, SEVERITIES, type ValidationConfig } from './config';
 export { applyEdits, fixAll, nonOverlappingFixEdits } from './fix';
-export { findDuplicatePapers, type NamedDigest } from './crossFile';
+export { duplicatePaperProblems, findDuplicatePapers, type NamedDigest, type PaperPlace } from './crossFile';
 export { RULES } from './rules';

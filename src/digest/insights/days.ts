@@ -1,0 +1,87 @@
+// Incremental per-day summaries: each file's contribution is kept, and only the dates a change touches are merged again.
+import type { IndexedPaper } from '../paperIndex';
+import { noProblems, type DayFacts, type DayLabelStyle, type Era, type FileFacts, type SeverityCounts } from './facts';
+
+/** One date across every file that has it. A paper twice under one date (a README mirror, a second run) counts once. */
+export interface DaySummary {
+  readonly date: string;
+  /** Distinct papers by ID, each with its highest vote of the day. */
+  readonly papers: ReadonlyMap<string, IndexedPaper>;
+  readonly votes: number;
+  readonly era: Era;
+  readonly labelStyle: DayLabelStyle;
+  /** Summed over the files (each file's problems are its own). */
+  readonly problems: SeverityCounts;
+  readonly files: readonly string[];
+}
+
+function mergeDay(date: string, parts: readonly DayFacts[], files: readonly string[]): DaySummary {
+  const papers = new Map<string, IndexedPaper>();
+  const problems = noProblems();
+  for (const part of parts) {
+    for (const p of part.papers) {
+      const seen = papers.get(p.id);
+      if (!seen || (p.votes ?? -1) > (seen.votes ?? -1)) papers.set(p.id, p);
+    }
+    for (const k of Object.keys(problems) as (keyof SeverityCounts)[]) problems[k] += part.problems[k];
+  }
+  let votes = 0;
+  for (const p of papers.values()) votes += p.votes ?? 0;
+  // The format of the part with the most papers speaks for the date.
+  const main = parts.reduce((a, b) => (b.papers.length > a.papers.length ? b : a));
+  return { date, papers, votes, era: main.era, labelStyle: main.labelStyle, problems, files };
+}
+
+export class DaySummaries {
+  private readonly files = new Map<string, FileFacts>();
+  private readonly filesByDate = new Map<string, Set<string>>();
+  private readonly merged = new Map<string, DaySummary>();
+  private readonly dirty = new Set<string>();
+  private sorted: DaySummary[] | undefined;
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  set(facts: FileFacts): void {
+    this.delete(facts.file);
+    if (facts.days.length === 0) return;
+    this.files.set(facts.file, facts);
+    for (const day of facts.days) {
+      let files = this.filesByDate.get(day.date);
+      if (!files) this.filesByDate.set(day.date, (files = new Set()));
+      files.add(facts.file);
+      this.dirty.add(day.date);
+    }
+  }
+
+  delete(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.files.delete(file);
+    for (const day of old.days) {
+      const files = this.filesByDate.get(day.date);
+      files?.delete(file);
+      if (files?.size === 0) this.filesByDate.delete(day.date);
+      this.dirty.add(day.date);
+    }
+  }
+
+  /** Every date, ascending; merges only the dates changed since the last call. */
+  days(): readonly DaySummary[] {
+    if (this.dirty.size === 0 && this.sorted) return this.sorted;
+    for (const date of this.dirty) {
+      const files = this.filesByDate.get(date);
+      if (!files) {
+        this.merged.delete(date);
+        continue;
+      }
+      const names = [...files].sort();
+      const parts = names.flatMap((f) => this.files.get(f)!.days.filter((d) => d.date === date));
+      this.merged.set(date, mergeDay(date, parts, names));
+    }
+    this.dirty.clear();
+    this.sorted = [...this.merged.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return this.sorted;
+  }
+}

@@ -1,0 +1,47 @@
+// The dashboard's words, translated through vscode.l10n and handed to the page (which has no l10n of its own).
+import * as vscode from 'vscode';
+import type { InsightsStrings } from './protocol';
+
+export function insightsStrings(): InsightsStrings {
+  return {
+    title: vscode.l10n.t('Daily Papers Insights'),
+    range: vscode.l10n.t('Date range'),
+    preset: vscode.l10n.t('Range'),
+    presetMonth: vscode.l10n.t('Last month'),
+    presetQuarter: vscode.l10n.t('Last 3 months'),
+    presetAll: vscode.l10n.t('All days'),
+    presetCustom: vscode.l10n.t('Custom'),
+    from: vscode.l10n.t('From'),
+    to: vscode.l10n.t('To'),
+    totals: vscode.l10n.t('{0} days · {1} papers ({2} distinct) · {3} votes · {4} errors, {5} warnings', '{0}', '{1}', '{2}', '{3}', '{4}', '{5}'),
+    loading: vscode.l10n.t('Reading the digests of the workspace…'),
+    empty: vscode.l10n.t('No digest has papers in this range.'),
+    activity: vscode.l10n.t('Papers and votes per day'),
+    histogram: vscode.l10n.t('Vote distribution'),
+    problems: vscode.l10n.t('Problems per day'),
+    format: vscode.l10n.t('Format era and label style'),
+    topPapers: vscode.l10n.t('Top-voted papers'),
+    authorsByPapers: vscode.l10n.t('Top authors by papers'),
+    authorsByVotes: vscode.l10n.t('Top authors by votes'),
+    repeats: vscode.l10n.t('Papers on more than one day'),
+    categories: vscode.l10n.t('arXiv categories'),
+    withoutCategory: vscode.l10n.t('{0} papers without cached metadata', '{0}'),
+    showTable: vscode.l10n.t('Table'),
+    exportCsv: vscode.l10n.t('Save as CSV'),
+    exportPng: vscode.l10n.t('Save as PNG'),
+    date: vscode.l10n.t('Date'),
+    papers: vscode.l10n.t('Papers'),
+    votes: vscode.l10n.t('Votes'),
+    count: vscode.l10n.t('Papers'),
+    error: vscode.l10n.t('Errors'),
+    warning: vscode.l10n.t('Warnings'),
+    information: vscode.l10n.t('Information'),
+    hint: vscode.l10n.t('Hints'),
+    era: vscode.l10n.t('Era'),
+    labelStyle: vscode.l10n.t('Label style'),
+    author: vscode.l10n.t('Author'),
+    paper: vscode.l10n.t('Paper'),
+    dates: vscode.l10n.t('Dates'),
+    category: vscode.l10n.t('Category'),
+  };
+}

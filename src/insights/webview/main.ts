@@ -1,0 +1,69 @@
+// The insights dashboard's script: range controls, then on each host message the charts, tables and lists.
+import 'uplot/dist/uPlot.min.css';
+import './insights.css';
+import { CHART_NAMES, parseInsightsHostMessage, presetRange, type ChartName, type DateRange, type InsightsInit, type RangePreset } from '../protocol';
+import { getVsCodeApi } from './api';
+import { format } from './dom';
+import { ChartSection, listSections } from './sections';
+
+function main(): void {
+  const init = JSON.parse(document.getElementById('dp-init')?.dataset.init ?? '{}') as InsightsInit;
+  const s = init.strings;
+  const api = getVsCodeApi();
+  const post = api.postMessage.bind(api);
+  const mainEl = document.getElementById('dp-main')!;
+  const preset = document.getElementById('dp-preset') as HTMLSelectElement;
+  const fromInput = document.getElementById('dp-from') as HTMLInputElement;
+  const toInput = document.getElementById('dp-to') as HTMLInputElement;
+  const totals = document.getElementById('dp-totals')!;
+  const empty = document.getElementById('dp-empty')!;
+
+  const charts = CHART_NAMES.map((name) => new ChartSection(name, s, post));
+  const chartBox = document.createElement('div');
+  chartBox.className = 'charts';
+  chartBox.append(...charts.map((c) => c.element));
+  const listBox = document.createElement('div');
+  listBox.className = 'lists';
+  mainEl.append(chartBox, listBox);
+
+  let last: string | null = null;
+  const sendRange = (range: DateRange) => post({ type: 'range', range });
+  preset.addEventListener('change', () => {
+    if (preset.value !== 'custom') sendRange(presetRange(preset.value as RangePreset, last));
+  });
+  const custom = () => {
+    preset.value = 'custom';
+    sendRange({ from: fromInput.value || null, to: toInput.value || null });
+  };
+  fromInput.addEventListener('change', custom);
+  toInput.addEventListener('change', custom);
+
+  window.addEventListener('message', (event: MessageEvent) => {
+    const message = parseInsightsHostMessage(event.data);
+    if (!message) return;
+    const { insights, range } = message;
+    last = message.last;
+    for (const input of [fromInput, toInput]) {
+      input.min = message.first ?? '';
+      input.max = message.last ?? '';
+    }
+    fromInput.value = range.from ?? '';
+    toInput.value = range.to ?? '';
+    if (preset.value !== 'custom') {
+      const match = (['month', 'quarter', 'all'] as const).find((p) => {
+        const r = presetRange(p, last);
+        return r.from === range.from && r.to === range.to;
+      });
+      preset.value = match ?? 'custom';
+    }
+    const t = insights.totals;
+    totals.textContent = format(s.totals, t.days, t.paperDays, t.distinctPapers, t.votes, t.problems.error, t.problems.warning);
+    empty.hidden = insights.days.length > 0;
+    const points = Object.fromEntries(charts.map((c) => [c.name, c.update(insights)])) as Record<ChartName, number>;
+    listBox.replaceChildren(...listSections(insights, s, post));
+    post({ type: 'painted', generation: message.generation, points });
+  });
+  post({ type: 'ready' });
+}
+
+main();

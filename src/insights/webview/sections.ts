@@ -1,0 +1,112 @@
+// The dashboard's sections: each chart with its table (the text alternative) and export buttons, and the
+// clickable lists (top papers, authors, repeats) whose buttons post typed messages to the host.
+import type { Insights, TableName } from '../../digest/insights';
+import type { ChartName, InsightsPageMessage, InsightsStrings } from '../protocol';
+import { Chart } from './charts';
+import { el, table } from './dom';
+
+type Post = (message: InsightsPageMessage) => void;
+
+function csvButton(s: InsightsStrings, name: TableName, post: Post): HTMLButtonElement {
+  const button = el('button', { type: 'button', 'data-csv': name }, s.exportCsv);
+  button.addEventListener('click', () => post({ type: 'exportCsv', table: name }));
+  return button;
+}
+
+function section(id: string, title: string, ...children: Node[]): HTMLElement {
+  return el('section', { class: 'card', id: `dp-${id}`, 'aria-labelledby': `dp-${id}-title` }, el('h2', { id: `dp-${id}-title` }, title), ...children);
+}
+
+/** The table each chart stands for, in its own words. */
+function chartTable(name: ChartName, insights: Insights, s: InsightsStrings): HTMLTableElement {
+  const days = insights.days;
+  switch (name) {
+    case 'activity':
+      return table(s.activity, [s.date, s.papers, s.votes], days.map((d) => [d.date, d.papers, d.votes]));
+    case 'histogram':
+      return table(s.histogram, [s.votes, s.count], insights.voteHistogram.map((b) => [`${b.from}–${b.to}`, b.count]));
+    case 'problems':
+      return table(s.problems, [s.date, s.error, s.warning, s.information, s.hint], days.map((d) => [d.date, d.problems.error, d.problems.warning, d.problems.information, d.problems.hint]));
+    case 'format':
+      return table(s.format, [s.date, s.era, s.labelStyle], days.map((d) => [d.date, d.era, d.labelStyle]));
+  }
+}
+
+const CHART_TITLES: Record<ChartName, keyof InsightsStrings> = { activity: 'activity', histogram: 'histogram', problems: 'problems', format: 'format' };
+
+export class ChartSection {
+  readonly element: HTMLElement;
+  private readonly chart: Chart;
+  private readonly details: HTMLDetailsElement;
+
+  constructor(
+    readonly name: ChartName,
+    private readonly s: InsightsStrings,
+    post: Post,
+  ) {
+    const title = s[CHART_TITLES[name]];
+    const box = el('div', { class: 'chart', id: `dp-chart-${name}`, role: 'img', 'aria-label': title });
+    this.chart = new Chart(name, box, s);
+    const png = el('button', { type: 'button', 'data-png': name }, s.exportPng);
+    png.addEventListener('click', () => {
+      const dataUrl = this.chart.png();
+      if (dataUrl) post({ type: 'exportPng', chart: name, dataUrl });
+    });
+    const actions = el('div', { class: 'actions' }, png);
+    if (name === 'activity') actions.append(csvButton(s, 'days', post));
+    this.details = el('details', { class: 'alt' }, el('summary', {}, s.showTable));
+    this.element = section(name, title, box, actions, this.details);
+  }
+
+  /** Draws the chart and its table; returns the chart's number of points. */
+  update(insights: Insights): number {
+    this.details.replaceChildren(this.details.firstElementChild!, chartTable(this.name, insights, this.s));
+    return this.chart.draw(insights);
+  }
+}
+
+const votesText = (votes: number) => `▲ ${votes}`;
+
+/** Top papers, authors, repeats and categories, rebuilt for each data message. */
+export function listSections(insights: Insights, s: InsightsStrings, post: Post): HTMLElement[] {
+  const open = (file: string, line: number) => post({ type: 'openEntry', file, line });
+
+  const papers = el('ol', { class: 'list' });
+  for (const p of insights.topPapers) {
+    const button = el('button', { type: 'button', class: 'link', 'data-id': p.id }, p.title);
+    button.addEventListener('click', () => open(p.places[0].file, p.places[0].line));
+    papers.append(el('li', {}, button, el('span', { class: 'meta' }, ` ${votesText(p.votes)} · ${p.id} · ${p.places[0].date}`)));
+  }
+
+  const authorList = (rows: Insights['topAuthorsByPapers']) => {
+    const list = el('ol', { class: 'list' });
+    for (const a of rows) {
+      const button = el('button', { type: 'button', class: 'link', 'data-author': a.name }, a.name);
+      button.addEventListener('click', () => post({ type: 'author', name: a.name }));
+      list.append(el('li', {}, button, el('span', { class: 'meta' }, ` ${a.papers} · ${votesText(a.votes)}`)));
+    }
+    return list;
+  };
+
+  const repeats = el('ul', { class: 'list' });
+  for (const r of insights.repeats) {
+    const places = r.places.map((p) => {
+      const button = el('button', { type: 'button', class: 'link date', 'data-id': r.id, 'data-date': p.date }, p.date);
+      button.addEventListener('click', () => open(p.file, p.line));
+      return button;
+    });
+    repeats.append(el('li', {}, el('span', { class: 'title' }, r.title), el('span', { class: 'meta' }, ` ${r.id} `), ...places));
+  }
+
+  const sections = [
+    section('papers', s.topPapers, papers, el('div', { class: 'actions' }, csvButton(s, 'papers', post))),
+    section('authors-papers', s.authorsByPapers, authorList(insights.topAuthorsByPapers), el('div', { class: 'actions' }, csvButton(s, 'authors', post))),
+    section('authors-votes', s.authorsByVotes, authorList(insights.topAuthorsByVotes)),
+    section('repeats', s.repeats, repeats, el('div', { class: 'actions' }, csvButton(s, 'repeats', post))),
+  ];
+  if (insights.categories.length > 0) {
+    const rows = insights.categories.map((c) => [c.category, c.papers]);
+    sections.push(section('categories', s.categories, table(s.categories, [s.category, s.papers], rows), el('p', { class: 'meta' }, s.withoutCategory.replace('{0}', String(insights.papersWithoutCategory))), el('div', { class: 'actions' }, csvButton(s, 'categories', post))));
+  }
+  return sections;
+}

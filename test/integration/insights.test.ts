@@ -1,0 +1,111 @@
+// The insights dashboard in the real host: it opens over the workspace's digests, its page (a real webview) draws
+// what the host posted, its figures match the paper index counted independently, and an edit reaches it.
+import * as assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DashboardState } from '../../src/insights/dashboard';
+import { api, nextEvent, open, revert, waitForAsync, workspaceUri } from './helpers';
+
+const state = async () => vscode.commands.executeCommand<DashboardState | undefined>('dailyPapers.insights.state');
+
+/** Waits until the page has drawn the host's latest data and returns that state. */
+async function painted(what: string, test: (s: DashboardState) => boolean = () => true): Promise<DashboardState> {
+  let last: DashboardState | undefined;
+  await waitForAsync(async () => {
+    last = await state();
+    return !!last && last.generation > 0 && last.painted?.generation === last.generation && test(last);
+  }, `${what} (last state: ${JSON.stringify(last)})`);
+  return last!;
+}
+
+/** Days with papers and (day, paper) pairs, counted from the workspace paper index directly. */
+async function indexCounts(): Promise<{ days: number; paperDays: number }> {
+  const pairs = new Set<string>();
+  const days = new Set<string>();
+  for (const p of (await api()).index.index.papers()) {
+    if (p.date === null) continue;
+    days.add(p.date);
+    pairs.add(`${p.date} ${p.id}`);
+  }
+  return { days: days.size, paperDays: pairs.size };
+}
+
+describe('insights dashboard', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await (await api()).index.ready;
+  });
+
+  after(async () => {
+    if (await state()) {
+      await vscode.commands.executeCommand('dailyPapers.insights.open');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('opens over every digest of the workspace, with one point per day, agreeing with the paper index', async () => {
+    const started = Date.now();
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const s = await painted('the dashboard to draw');
+    console.log(`    insights: first paint reported ${Date.now() - started} ms after the open command (state polled every 50 ms)`);
+    const counts = await indexCounts();
+    assert.ok(counts.days >= 3, `the workspace has digests on several days (${counts.days})`);
+    assert.equal(s.days, counts.days);
+    assert.equal(s.totals?.paperDays, counts.paperDays);
+    assert.equal(s.painted?.points.activity, counts.days, 'the page drew a point per day');
+    assert.equal(s.painted?.points.format, counts.days);
+    assert.ok(s.visible);
+  });
+
+  it('follows an edit of a digest through the index, and saves the per-day table as CSV', async () => {
+    const uri = workspaceUri('paper_logs', '2025', '01', '29.md');
+    const before = await painted('the dashboard to draw');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    const entry = "\n### [Insights Test Paper](https://arxiv.org/abs/2501.09999)\n\nVote: 5\n\nAuthors: Test Author\n\n- ***What's New***: 시험용 항목입니다.\n";
+    edit.insert(uri, document.lineAt(document.lineCount - 1).range.end, entry);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const after = await painted('the edit to reach the page', (s) => s.totals?.paperDays === before.totals!.paperDays + 1);
+      assert.equal(after.days, before.days);
+      console.log(`    insights: change posted ${after.updateMs?.toFixed(1)} ms after the index reported it`);
+
+      const destination = vscode.Uri.file(join(tmpdir(), `insights-days-${process.pid}.csv`));
+      const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('dailyPapers.insights.exportCsv', 'days', destination);
+      assert.equal(saved?.toString(), destination.toString());
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(destination)).trim().split('\n');
+      assert.equal(csv[0], 'date,papers,votes,era,label_style,errors,warnings,information,hints');
+      assert.equal(csv.length, after.days + 1);
+      await vscode.workspace.fs.delete(destination);
+    } finally {
+      await revert(document); // shows the document over the dashboard
+    }
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    await painted('the revert to reach the page', (s) => s.visible && s.totals?.paperDays === before.totals!.paperDays);
+  });
+
+  it('does nothing while hidden, and catches up when shown again', async () => {
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const before = await painted('the dashboard to draw', (s) => s.visible);
+    const uri = workspaceUri('paper_logs', '2025', '01', '30.md');
+    const document = await open(uri); // in the dashboard's column: the dashboard is hidden
+    await waitForAsync(async () => (await state())?.visible === false, 'the dashboard to be hidden behind the editor');
+    // Opening the document may have posted once more while the panel was still visible: count from here.
+    const hidden = (await state())!.generation;
+    const index = (await api()).index;
+    const indexed = nextEvent(index.onDidChange, 'the index to take the edit', () => index.index.appearances('2501.09998').length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, document.lineAt(document.lineCount - 1).range.end, "\n### [Hidden Edit](https://arxiv.org/abs/2501.09998)\n\nVote: 1\n\nAuthors: X\n\n- ***What's New***: 항목.\n");
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await indexed;
+      assert.equal((await state())?.generation, hidden, 'no data posted while hidden');
+      await vscode.commands.executeCommand('dailyPapers.insights.open');
+      const shown = await painted('the dashboard to catch up when shown', (s) => s.visible && s.generation > hidden);
+      assert.equal(shown.totals?.paperDays, before.totals!.paperDays + 1);
+    } finally {
+      await revert(document);
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { CHART_NAMES, presetRange, pngBytes, type InsightsPageMessage } from '../../src/insights/protocol';
+import { InsightsPage, insightsOf } from './insightsHarness';
+
+function entry(id: string, title: string, votes: number, authors: string[], label = "***What's New***") {
+  return [`### [${title}](https://arxiv.org/abs/${id})`, '', `Vote: ${votes}`, '', `Authors: ${authors.join(', ')}`, '', `- ${label}: 요약입니다.`, ''].join('\n');
+}
+const day = (date: string, ...entries: string[]) => `## Daily Papers (${date})\n\n${entries.join('\n')}\n`;
+
+// Four days, one in the bold era, a paper repeated on two days, votes from 3 to 45.
+const FILES: Record<string, string> = {
+  'file:///w/paper_logs/2024/11/02.md': day('2024-11-02', entry('2411.00001', 'Bold Era Paper', 3, ['Kim'], "**What's New**")),
+  'file:///w/paper_logs/2025/01/29.md': day('2025-01-29', entry('2501.00001', 'Alpha', 30, ['Kim', 'Choi']), entry('2501.00002', 'Beta', 12, ['Lee'])),
+  'file:///w/paper_logs/2025/01/30.md': day('2025-01-30', entry('2501.00003', 'Gamma', 45, ['Kim']), entry('2501.00001', 'Alpha', 31, ['Kim', 'Choi'])),
+  'file:///w/paper_logs/2025/02/03.md': day('2025-02-03', entry('2502.00001', 'Delta', 8, ['Park'])),
+};
+
+const clickAndGet = async (page: InsightsPage, selector: string): Promise<InsightsPageMessage> => {
+  await page.clearSent();
+  await page.page.click(selector);
+  const sent = await page.sent();
+  assert.equal(sent.length, 1, `one message after clicking ${selector}: ${JSON.stringify(sent)}`);
+  return sent[0];
+};
+
+describe('insights dashboard page (Chromium)', function () {
+  let page: InsightsPage;
+  const insights = insightsOf(FILES);
+
+  before(async () => {
+    page = await InsightsPage.open();
+  });
+  after(async () => page?.close());
+
+  it('draws each chart with one point per day (per bin for the histogram) and says so in its table', async () => {
+    const painted = await page.show(insights);
+    assert.deepEqual(painted.points, { activity: 4, histogram: insights.voteHistogram.length, problems: 4, format: 4 });
+    for (const name of CHART_NAMES) {
+      const drawn = await page.page.$eval(`#dp-chart-${name}`, (el) => ({ points: el.getAttribute('data-points'), canvas: el.querySelectorAll('canvas').length }));
+      assert.deepEqual(drawn, { points: String(painted.points[name]), canvas: 1 }, name);
+      const rows = await page.page.$$eval(`#dp-${name} details.alt tbody tr`, (trs) => trs.length);
+      assert.equal(rows, painted.points[name], `${name}: a table row per point`);
+    }
+    const activity = await page.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(activity, [['2024-11-02', '1', '3'], ['2025-01-29', '2', '42'], ['2025-01-30', '2', '76'], ['2025-02-03', '1', '8']]);
+    const format = await page.page.$$eval('#dp-format details.alt tbody tr', (trs) => trs.map((tr) => tr.children[1].textContent));
+    assert.deepEqual(format, ['C', 'D', 'D', 'D']);
+    assert.equal(await page.page.textContent('#dp-totals'), '4 days · 6 papers (5 distinct) · 129 votes · 0 errors, 0 warnings');
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.page.evaluate(() => window.__violations), [], 'uPlot works under the CSP');
+  });
+
+  it('lists the top-voted papers, the authors and the repeats; clicks post the right messages', async () => {
+    await page.show(insights);
+    const titles = await page.page.$$eval('#dp-papers li button', (bs) => bs.map((b) => b.textContent));
+    assert.deepEqual(titles, ['Gamma', 'Alpha', 'Beta', 'Delta', 'Bold Era Paper']);
+    assert.deepEqual(await clickAndGet(page, '#dp-papers li:nth-child(2) button'), { type: 'openEntry', file: 'file:///w/paper_logs/2025/01/29.md', line: 2 });
+    assert.deepEqual(await clickAndGet(page, '#dp-authors-papers li:first-child button'), { type: 'author', name: 'Kim' });
+    assert.deepEqual(await clickAndGet(page, '#dp-repeats button[data-date="2025-01-30"]'), { type: 'openEntry', file: 'file:///w/paper_logs/2025/01/30.md', line: 10 });
+    assert.deepEqual(await clickAndGet(page, '#dp-repeats button[data-csv]'), { type: 'exportCsv', table: 'repeats' });
+    assert.deepEqual(await clickAndGet(page, '#dp-activity button[data-csv]'), { type: 'exportCsv', table: 'days' });
+  });
+
+  it('is used from the keyboard: Tab reaches the list buttons and Enter activates them', async () => {
+    await page.show(insights);
+    await page.page.focus('#dp-authors-votes li:first-child button');
+    await page.clearSent();
+    await page.page.keyboard.press('Enter');
+    assert.deepEqual(await page.sent(), [{ type: 'author', name: 'Kim' }]);
+    await page.page.keyboard.press('Tab');
+    const next = await page.page.evaluate(() => document.activeElement?.getAttribute('data-author'));
+    assert.equal(next, 'Choi');
+  });
+
+  it('saves a chart as a real PNG through a message', async () => {
+    await page.show(insights);
+    const message = await clickAndGet(page, '#dp-activity button[data-png]');
+    assert.equal(message.type, 'exportPng');
+    if (message.type !== 'exportPng') return;
+    assert.equal(message.chart, 'activity');
+    const bytes = pngBytes(message.dataUrl);
+    assert.ok(bytes && bytes.length > 1000, `a PNG of the chart, got ${message.dataUrl.slice(0, 40)}`);
+  });
+
+  it('asks for a preset range counted back from the latest digest, and for a custom range', async () => {
+    await page.show(insights);
+    await page.clearSent();
+    await page.page.selectOption('#dp-preset', 'month');
+    assert.deepEqual(await page.sent(), [{ type: 'range', range: presetRange('month', '2025-02-03') }]);
+    assert.deepEqual(presetRange('month', '2025-02-03'), { from: '2025-01-04', to: '2025-02-03' });
+    // The host answers with the range's data: the controls show it, the charts shrink to it.
+    const range = presetRange('month', '2025-02-03');
+    const painted = await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
+    assert.equal(painted.points.activity, 3);
+    assert.equal(await page.page.inputValue('#dp-from'), '2025-01-04');
+    assert.equal(await page.page.inputValue('#dp-preset'), 'month');
+    await page.clearSent();
+    await page.page.fill('#dp-to', '2025-01-29');
+    await page.page.dispatchEvent('#dp-to', 'change');
+    const sent = await page.sent();
+    assert.deepEqual(sent.at(-1), { type: 'range', range: { from: '2025-01-04', to: '2025-01-29' } });
+    assert.equal(await page.page.inputValue('#dp-preset'), 'custom');
+  });
+
+  it('ignores a malformed host message (no repaint)', async () => {
+    await page.show(insights);
+    await page.clearSent();
+    await page.post({ type: 'data', generation: 99, range: { from: null, to: null }, first: null, last: null, insights: { ...insights, days: [{ date: '<b>', papers: 'x' }] } });
+    await page.post({ type: 'data', generation: 100 });
+    await page.show(insights); // a well-formed one after them is painted, so the page had its chance
+    const painted = (await page.sent()).flatMap((m) => (m.type === 'painted' ? [m.generation] : []));
+    assert.equal(painted.length, 1);
+    assert.ok(!painted.includes(99) && !painted.includes(100), `painted ${painted.join(', ')}`);
+  });
+
+  it('shows hostile titles and authors as text: nothing runs, nothing is added to the DOM', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const author = '"><svg onload=window.__pwned=3>';
+    const data = {
+      ...insights,
+      topPapers: insights.topPapers.map((p, i) => (i === 0 ? { ...p, title: hostile } : p)),
+      topAuthorsByPapers: insights.topAuthorsByPapers.map((a, i) => (i === 0 ? { ...a, name: author } : a)),
+      repeats: insights.repeats.map((r) => ({ ...r, title: hostile })),
+    };
+    await page.show(data);
+    assert.equal(await page.page.textContent('#dp-papers li:first-child button'), hostile);
+    assert.equal(await page.page.textContent('#dp-authors-papers li:first-child button'), author);
+    const injected = await page.page.evaluate(() => document.querySelectorAll('main img, main script, main svg, main [onerror], main [onload]').length);
+    assert.equal(injected, 0);
+    assert.equal(await page.page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(page.dialogs, []);
+    assert.deepEqual(await clickAndGet(page, '#dp-authors-papers li:first-child button'), { type: 'author', name: author });
+  });
+});

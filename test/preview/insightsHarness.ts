@@ -1,0 +1,122 @@
+// Runs the insights dashboard's page in Debian's Chromium: the real page HTML, CSP and bundled script (uPlot
+// included), with a stand-in for `acquireVsCodeApi` that records messages; the host's data comes from the core.
+import * as esbuild from 'esbuild';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { parseDigest } from '../../src/digest';
+import { computeInsights, DaySummaries, fileFacts, type Insights } from '../../src/digest/insights';
+import { newNonce } from '../../src/preview/page';
+import { insightsPageHtml } from '../../src/insights/page';
+import type { DateRange, InsightsHostMessage, InsightsPageMessage, InsightsStrings } from '../../src/insights/protocol';
+import { getBrowser, ORIGIN } from './harness';
+
+const ROOT = join(__dirname, '..', '..');
+
+let bundle: { js: string; css: string } | undefined;
+
+/** The page script and its styles, bundled the way scripts/build.mjs bundles media/insights.{js,css}. */
+async function insightsBundle(): Promise<{ js: string; css: string }> {
+  if (!bundle) {
+    const out = await esbuild.build({ entryPoints: { insights: join(ROOT, 'src/insights/webview/main.ts') }, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, outdir: '/virtual', logLevel: 'silent' });
+    const text = (ext: string) => out.outputFiles.find((f) => f.path.endsWith(ext))!.text;
+    bundle = { js: text('.js'), css: text('.css') };
+  }
+  return bundle;
+}
+
+/** English strings with visible keys, so tests can find each label. */
+export const STRINGS: InsightsStrings = Object.fromEntries(
+  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category'].map((k) => [k, k]),
+) as unknown as InsightsStrings;
+const TOTALS = '{0} days · {1} papers ({2} distinct) · {3} votes · {4} errors, {5} warnings';
+
+/** The insights of Markdown files keyed by name (the host's side, through the core). */
+export function insightsOf(files: Record<string, string>, range: DateRange = { from: null, to: null }): Insights {
+  const days = new DaySummaries();
+  for (const [file, text] of Object.entries(files)) days.set(fileFacts(file, parseDigest(text)));
+  return computeInsights(days.days(), { from: range.from ?? undefined, to: range.to ?? undefined });
+}
+
+// `window.__sent` is declared in harness.ts with the preview's message type; here it holds the dashboard's.
+export class InsightsPage {
+  readonly errors: string[] = [];
+  readonly dialogs: string[] = [];
+  private generation = 0;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async open(width = 1200, height = 900): Promise<InsightsPage> {
+    const context = await (await getBrowser()).newContext({ viewport: { width, height } });
+    const p = new InsightsPage(context, await context.newPage());
+    await p.load();
+    return p;
+  }
+
+  private async load(): Promise<void> {
+    const { page } = this;
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && this.errors.push(m.text()));
+    page.on('dialog', (d) => {
+      this.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.addInitScript(`
+      globalThis.__name = (f) => f;
+      window.__sent = [];
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))), getState: () => null, setState: () => {} });
+    `);
+    const html = insightsPageHtml({
+      nonce: newNonce(),
+      cspSource: ORIGIN,
+      scriptUri: `${ORIGIN}/insights.js`,
+      styleUri: `${ORIGIN}/insights.css`,
+      lang: 'en',
+      init: { strings: { ...STRINGS, totals: TOTALS } },
+    });
+    const { js, css } = await insightsBundle();
+    // Nothing leaves the machine: only our origin is served.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === `${ORIGIN}/`) return route.fulfill({ contentType: 'text/html', body: html });
+      if (url === `${ORIGIN}/insights.js`) return route.fulfill({ contentType: 'text/javascript', body: js });
+      if (url === `${ORIGIN}/insights.css`) return route.fulfill({ contentType: 'text/css', body: css });
+      return route.abort();
+    });
+    await page.goto(`${ORIGIN}/`);
+    await page.waitForFunction(() => (window.__sent as unknown as InsightsPageMessage[]).some((m) => m.type === 'ready'), undefined, { timeout: 10_000 }).catch((e: Error) => {
+      throw new Error(`the dashboard did not start: ${e.message}; errors: ${this.errors.join('; ')}`);
+    });
+  }
+
+  /** Posts data as the host does and waits until the page reports it painted; returns the painted message. */
+  async show(insights: Insights, range: DateRange = { from: null, to: null }, first?: string, last?: string): Promise<InsightsPageMessage & { type: 'painted' }> {
+    const generation = ++this.generation;
+    const message: InsightsHostMessage = { type: 'data', generation, range, first: first ?? insights.days[0]?.date ?? null, last: last ?? insights.days.at(-1)?.date ?? null, insights };
+    await this.post(message);
+    const handle = await this.page.waitForFunction((g) => (window.__sent as unknown as InsightsPageMessage[]).find((m) => m.type === 'painted' && m.generation === g), generation, { timeout: 10_000 }).catch((e: Error) => {
+      throw new Error(`generation ${generation} was not painted: ${e.message}; errors: ${this.errors.join('; ')}`);
+    });
+    return (await handle.jsonValue()) as InsightsPageMessage & { type: 'painted' };
+  }
+
+  async post(message: unknown): Promise<void> {
+    await this.page.evaluate((m) => window.dispatchEvent(new MessageEvent('message', { data: m })), message as Record<string, unknown>);
+  }
+
+  async sent(): Promise<InsightsPageMessage[]> {
+    return this.page.evaluate(() => (window.__sent as unknown as InsightsPageMessage[]));
+  }
+
+  async clearSent(): Promise<void> {
+    await this.page.evaluate(() => (window.__sent = []));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { duplicatePaperProblems, findDuplicatePapers, parseDigest } from '../../src/digest';
+import { parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX } from '../../src/insights/protocol';
+
+describe('insights protocol', () => {
+  it('rebuilds page messages from checked fields and drops anything else', () => {
+    assert.deepEqual(parseInsightsPageMessage({ type: 'openEntry', file: 'file:///a.md', line: 3, extra: 1 }), { type: 'openEntry', file: 'file:///a.md', line: 3 });
+    assert.deepEqual(parseInsightsPageMessage({ type: 'range', range: { from: '2025-01-01', to: null } }), { type: 'range', range: { from: '2025-01-01', to: null } });
+    for (const bad of [
+      null,
+      { type: 'openEntry', file: 'file:///a.md', line: -1 },
+      { type: 'range', range: { from: '2025-1-1', to: null } },
+      { type: 'author', name: '' },
+      { type: 'exportCsv', table: '../../etc/passwd' },
+      { type: 'exportPng', chart: 'activity', dataUrl: 'data:text/html;base64,PGI+' },
+      { type: 'painted', generation: 1, points: { activity: 1 } },
+      { type: 'eval', code: '1' },
+    ])
+      assert.equal(parseInsightsPageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('accepts host data only when every field the page draws has its type', () => {
+    const insights = { totals: { problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days: [], voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
+    const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, insights };
+    assert.ok(parseInsightsHostMessage(ok));
+    assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, topPapers: [{ id: 'x', title: 1, votes: 2, places: [] }] } }), undefined);
+    assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: [{ date: '2025-01-01', papers: '3' }] } }), undefined);
+  });
+
+  it('takes the bytes of a PNG data URL and nothing that is not a PNG', () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+    assert.equal(pngBytes(PNG_PREFIX + png)?.length, 16);
+    assert.equal(pngBytes(PNG_PREFIX + Buffer.from('GIF89a').toString('base64')), undefined);
+    assert.equal(pngBytes(PNG_PREFIX + '@@@'), undefined);
+    assert.equal(pngBytes('data:image/svg+xml;base64,' + png), undefined);
+  });
+
+  it('counts presets back from the latest digest by calendar months, clamped to short months', () => {
+    assert.deepEqual(presetRange('month', '2025-02-28'), { from: '2025-01-29', to: '2025-02-28' });
+    assert.deepEqual(presetRange('month', '2025-03-31'), { from: '2025-03-01', to: '2025-03-31' });
+    assert.deepEqual(presetRange('quarter', '2025-01-15'), { from: '2024-10-16', to: '2025-01-15' });
+    assert.deepEqual(presetRange('all', '2025-01-15'), { from: null, to: null });
+    assert.deepEqual(presetRange('month', null), { from: null, to: null });
+  });
+});
+
+describe('duplicatePaperProblems: one digest against the earliest place of each paper', () => {
+  const a = parseDigest('## Daily Papers (2025-01-29)\n\n### [A](https://arxiv.org/abs/2501.00001v2)\n\nVote: 1\n\n### [B](https://arxiv.org/abs/2501.00002)\n');
+  const b = parseDigest('## Daily Papers (2025-01-30)\n\n### [A again](https://arxiv.org/abs/2501.00001)\n');
+
+  it('reports what findDuplicatePapers reports for the same digests: the later date, naming the earlier', () => {
+    const all = findDuplicatePapers([{ name: 'a.md', doc: a }, { name: 'b.md', doc: b }]);
+    const earliest = (id: string) => (id === '2501.00001' ? { name: 'a.md', line: 2, date: '2025-01-29' } : { name: 'a.md', line: 6, date: '2025-01-29' });
+    assert.equal(all.get('a.md'), undefined, 'the earlier date is not the repeat');
+    assert.deepEqual(duplicatePaperProblems(a, earliest), []);
+    assert.deepEqual(duplicatePaperProblems(b, earliest), all.get('b.md'));
+    assert.equal(duplicatePaperProblems(b, earliest).length, 1);
+    assert.deepEqual(duplicatePaperProblems(b, earliest, { rules: { 'duplicate-paper': 'off' } }), []);
+  });
+});
