@@ -42,9 +42,10 @@ describe('Outline', () => {
   const item = (handle: OutlineHandle) => dp.outline.provider.getTreeItem(handle);
   const label = (handle: OutlineHandle) => String(item(handle).label);
   const entries = () => dp.outline.provider.getChildren(dp.outline.provider.getChildren()[0]);
-  const entryLabels = () => entries().map(label);
+  /** Entry labels without their votes prefix (`▲28 `). */
+  const entryLabels = () => entries().map((h) => label(h).replace(/^▲(\d+|–) /, ''));
 
-  it('shows the day, its entries (votes and author count) and their sections', async () => {
+  it('shows the day, its entries (votes before the title, author count after) and their sections', async () => {
     const { provider } = dp.outline;
     await show(day29());
     const roots = provider.getChildren();
@@ -55,9 +56,9 @@ describe('Outline', () => {
 
     const list = provider.getChildren(roots[0]);
     assert.deepEqual(list.map((h) => [label(h), item(h).description]), [
-      [SFT, '▲ 28 · 9 authors'],
-      [BAICHUAN, '▲ 41 · 5 authors'],
-      [R1, '▲ 17 · 5 authors'],
+      [`▲28 ${SFT}`, '9 authors'],
+      [`▲41 ${BAICHUAN}`, '5 authors'],
+      [`▲17 ${R1}`, '5 authors'],
     ]);
     const first = item(list[0]!);
     assert.equal(first.id, 'entry:2501.17161');
@@ -264,7 +265,7 @@ describe('Outline', () => {
       assert.equal(provider.stats.refreshes, refreshes, 'no refresh while hidden');
       await showTree(view);
       await waitFor(() => provider.stats.refreshes === refreshes + 1, 'one refresh when the view is shown');
-      assert.equal(item(entries()[1]!).description, '▲ 43 · 5 authors');
+      assert.equal(label(entries()[1]!), `▲43 ${BAICHUAN}`);
       await revert(document);
     });
 
