@@ -76,7 +76,8 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     void vscode.commands.executeCommand('setContext', 'dailyPapers.outline.sort', sort);
   };
   // Like the built-in Outline: a click reveals the element and keeps the keyboard in the tree; a double click
-  // (a second reveal of the same element right after) or Enter moves focus to the editor.
+  // (a second reveal of the same element right after) or Enter (a keybinding: select the focused row, then
+  // dailyPapers.outline.open) moves focus to the editor.
   let lastReveal: { id: string; at: number } | undefined;
   const reveal = (handle: unknown, preserveFocus: boolean) => {
     const ref = isHandle(handle) ? provider.locate(handle) : undefined;

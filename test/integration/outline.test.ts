@@ -144,11 +144,13 @@ describe('Outline', () => {
     await run('dailyPapers.outline.filter', 'levine');
     assert.deepEqual(entryLabels(), [SFT]);
     assert.equal(view.message, 'Filter "levine": 1 of 3 entries');
+    assert.equal(view.description, 'Filter: levine', "the filter is in the view's title");
     await run('dailyPapers.outline.filter', '2501.129');
     assert.deepEqual(entryLabels(), [R1]);
     await run('dailyPapers.outline.clearFilter');
     assert.deepEqual(entryLabels(), [SFT, BAICHUAN, R1]);
     assert.equal(view.message, undefined);
+    assert.equal(view.description, undefined);
   });
 
   it('provides document symbols (vscode.executeDocumentSymbolProvider)', async () => {
