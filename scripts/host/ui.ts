@@ -132,14 +132,16 @@ async function main(): Promise<void> {
   await page.locator('.quick-input-widget', { hasText: 'Filter papers' }).waitFor();
   await page.locator('.quick-input-widget input').fill('Baichuan');
   await page.keyboard.press('Enter');
-  await sidebar.getByText('Filter: Baichuan').waitFor({ timeout: 10_000 });
+  // Above the tree; the view's description (hidden while the view is alone in its container) says the same.
+  const filterMessage = sidebar.getByText('Filter "Baichuan": 1 of 3 entries');
+  await filterMessage.waitFor({ timeout: 10_000 });
   await rows.filter({ hasText: 'SFT Memorizes' }).waitFor({ state: 'detached', timeout: 10_000 });
   await page.screenshot({ path: path.join(SHOTS, 'filter.png') });
-  log('the filter in the view title: .screenshots/filter.png');
+  log('the filter above the tree: .screenshots/filter.png');
   await rows.filter({ hasText: 'Baichuan-Omni-1.5' }).click();
   await page.keyboard.press('Escape');
   await sft.waitFor({ timeout: 10_000 });
-  assert.equal(await sidebar.getByText('Filter: Baichuan').count(), 0, 'Escape cleared the filter and its description');
+  await filterMessage.waitFor({ state: 'detached', timeout: 10_000 });
   passed++;
 
   setPhase('showing a hover card on an entry title');

@@ -128,7 +128,8 @@ export async function revert(document: vscode.TextDocument): Promise<void> {
   if (!document.isDirty) return;
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  if (document.isDirty) throw new Error(`could not revert ${vscode.workspace.asRelativePath(document.uri)}`);
+  // Reverting an untitled document disposes it: the extension host hears of that (or of the clean state) a little later.
+  await waitFor(() => !document.isDirty || document.isClosed, `${vscode.workspace.asRelativePath(document.uri)} to be reverted`);
 }
 
 /** Reverts every dirty file and closes all editors, so each test starts from the workspace as written. */
