@@ -208,7 +208,8 @@ async function main(): Promise<void> {
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   await runCommand(page, 'Daily Papers: Export Digests as JSON, CSV or BibTeX…');
   const picks = page.locator('.quick-input-list .monaco-list-row');
-  await page.locator('.quick-input-widget', { hasText: 'What to export' }).waitFor();
+  await page.locator('.quick-input-widget', { hasText: 'Export Digests' }).waitFor();
+  await picks.filter({ hasText: 'This Digest' }).waitFor();
   for (const scope of ['This Digest', 'All Digests in the Workspace', 'A Folder…']) {
     assert.equal(await picks.filter({ hasText: scope }).count(), 1, `the export offers the scope "${scope}"`);
   }
