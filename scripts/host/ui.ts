@@ -217,7 +217,10 @@ async function main(): Promise<void> {
   await picks.filter({ hasText: 'date,title,paper_url' }).click();
   // code-server's save dialog is a quick input holding the proposed path: accept it.
   await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('/29.csv')", undefined, { timeout: 10_000 });
+  // The dialog lists the folder once it has read it; an Enter before that is not taken as accepting.
+  await picks.filter({ hasText: '29.md' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   const report = page.locator('.notification-toast', { hasText: 'Exported 3 papers of 1 digest to' });
   await report.waitFor({ timeout: 20_000 });
   assert.ok(normalize(await report.innerText()).includes('paper_logs/2025/01/29.csv'), 'the report names the file');

@@ -127,8 +127,9 @@ export function lineOf(document: vscode.TextDocument, text: string): number {
 export async function revert(document: vscode.TextDocument): Promise<void> {
   if (!document.isDirty) return;
   await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  // Reverting an untitled document disposes it: the extension host hears of that (or of the clean state) a little later.
+  // "Revert File" skips untitled editors: those are reverted by "Revert and Close Editor", which disposes them.
+  await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+  // The extension host hears of the clean state (or of the disposal) a little later.
   await waitFor(() => !document.isDirty || document.isClosed, `${vscode.workspace.asRelativePath(document.uri)} to be reverted`);
 }
 
