@@ -221,11 +221,15 @@ async function main(): Promise<void> {
   await picks.filter({ hasText: '29.md' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  const csv = path.join(folder, 'paper_logs/2025/01/29.csv');
+  for (const deadline = Date.now() + 10_000; !fs.existsSync(csv); await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (Date.now() > deadline) throw new Error(`the export wrote no ${csv}`);
+  }
   const report = page.locator('.notification-toast', { hasText: 'Exported 3 papers of 1 digest to' });
   await report.waitFor({ timeout: 20_000 });
   assert.ok(normalize(await report.innerText()).includes('paper_logs/2025/01/29.csv'), 'the report names the file');
   for (const button of ['Open', 'Reveal in Explorer']) assert.equal(await report.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).count(), 1, `the report offers "${button}"`);
-  assert.match(fs.readFileSync(path.join(folder, 'paper_logs/2025/01/29.csv'), 'utf8'), /^date,title,paper_url\n2025-01-29,/, 'the CSV was written');
+  assert.match(fs.readFileSync(csv, 'utf8'), /^date,title,paper_url\n2025-01-29,/, 'the CSV was written');
   await page.screenshot({ path: path.join(SHOTS, 'export.png') });
   log('export reported with Open / Reveal in Explorer: .screenshots/export.png');
   passed++;
