@@ -10,6 +10,7 @@ import { registerHover } from './features/hover';
 import { MetadataHolder } from './features/metadataHolder';
 import { registerOutline, type OutlineFeature } from './features/registerOutline';
 import { registerValidation } from './features/registerValidation';
+import { registerWelcome } from './features/welcome';
 import { DigestSymbols } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
 import { registerInsights } from './insights/registerInsights';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   context.subscriptions.push(log, configuration, digests, index, metadata);
 
   registerDigestContext(context, digests);
+  registerWelcome(context);
   const validation = registerValidation(context, digests, log, configuration);
   const outline = registerOutline(context, digests, index, configuration);
   registerPreview(context, digests, log, configuration);

@@ -20,7 +20,7 @@ export function isDigest(doc: DigestDocument, matched = false): boolean {
   return doc.hasDayHeader || matched;
 }
 export * from './validate';
-export { arrangeEntries, buildOutline, entryAtLine, entryDescription, foldingRegions, matchesFilter, nodeAtLine, nodeById } from './outline';
+export { arrangeEntries, buildOutline, entryAtLine, entryDescription, entryLabel, foldingRegions, matchesFilter, nodeAtLine, nodeById } from './outline';
 export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
 export { DigestModel, ModelCache, type ModelStats } from './model';
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';

@@ -44,12 +44,19 @@ export interface OutlineOptions {
   readonly filter?: string;
 }
 
-/** `▲ 28 · 9 authors` (`▲ –` when votes are unknown). */
+/**
+ * The tree label: votes as a compact prefix before the title (`▲28 SFT Memorizes…`, `▲– …` when votes are
+ * unknown), so that the votes stay visible at the default side bar width where a description is cut off.
+ */
+export function entryLabel(entry: DigestEntry, untitled: string): string {
+  const title = entry.title || untitled;
+  return entry.vote ? `▲${entry.vote.value ?? '–'} ${title}` : title;
+}
+
+/** `9 authors`: what the tree shows after the label. */
 export function entryDescription(entry: DigestEntry): string {
-  const votes = entry.vote ? `▲ ${entry.vote.value ?? '–'}` : '';
   const n = entry.authors?.names.length ?? 0;
-  const authors = n === 0 ? '' : `${n} author${n === 1 ? '' : 's'}`;
-  return [votes, authors].filter((s) => s !== '').join(' · ');
+  return n === 0 ? '' : `${n} author${n === 1 ? '' : 's'}`;
 }
 
 export function matchesFilter(entry: DigestEntry, filter: string): boolean {

@@ -1,11 +1,12 @@
-// Writing digests by hand: Format Document, New Digest, Insert Paper Entry…, Sort Entries by Votes,
-// exports (JSON, CSV, BibTeX) and completions for labels and fields.
+// Writing digests by hand: Format Document, New Digest, Insert Paper Entry…, Reorder Entries in File by Votes,
+// exports (JSON, CSV, BibTeX; this digest, the workspace or a folder) and completions for labels and fields.
 import * as vscode from 'vscode';
 import {
   digestPath, entryText, formatDigest, isDigest, minimalEdit, newDigestText, parseArxivInput, parseDigest,
   labelMarkup, preferredStyle, sortEntriesByVotes, toBibliography, toCsv, toExport, type DigestDocument,
 } from '../digest';
 import { toTextEdit } from './convert';
+import { reportExport } from './exportReport';
 import type { DigestService } from './digests';
 import { DIGEST_SELECTOR } from './registerValidation';
 import type { Configuration } from './configuration';
@@ -100,22 +101,56 @@ async function sortByVotes(digests: DigestService): Promise<boolean> {
 
 type ExportFormat = 'json' | 'csv' | 'bibtex';
 
-async function exportDigests(digests: DigestService, target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** What an export covers: one digest, or every digest under a folder (the workspace's folders, or one picked). */
+type ExportScope = { file: vscode.Uri } | { folders: readonly vscode.Uri[] };
+
+/** Asks what to export: the active digest, every digest in the workspace, or a folder. */
+async function pickScope(digests: DigestService): Promise<ExportScope | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  type Item = vscode.QuickPickItem & { scope: () => Promise<ExportScope | undefined> };
+  const items: Item[] = [];
+  if (active && digests.getDigest(active)) {
+    items.push({ label: vscode.l10n.t('This Digest'), description: vscode.workspace.asRelativePath(active.uri), scope: async () => ({ file: active.uri }) });
+  }
+  if (folders.length) {
+    items.push({ label: vscode.l10n.t('All Digests in the Workspace'), description: folders.map((f) => f.name).join(', '), scope: async () => ({ folders: folders.map((f) => f.uri) }) });
+  }
+  items.push({
+    label: vscode.l10n.t('A Folder…'),
+    scope: async () => {
+      const [folder] = (await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, title: vscode.l10n.t('Export the digests in this folder') })) ?? [];
+      return folder && { folders: [folder] };
+    },
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Digests'), placeHolder: vscode.l10n.t('What to export') });
+  return picked?.scope();
+}
+
+async function digestsIn(folders: readonly vscode.Uri[]): Promise<{ name: string; doc: DigestDocument }[]> {
   const docs: { name: string; doc: DigestDocument }[] = [];
-  const source = target ?? vscode.window.activeTextEditor?.document.uri;
-  if (!source) return undefined;
-  const isFolder = target ? (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory : false;
-  if (isFolder) {
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(source, '**/*.md'), '**/node_modules/**');
+  for (const folder of folders) {
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**');
     files.sort((a, b) => a.path.localeCompare(b.path));
     for (const uri of files) {
       const doc = parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
       if (isDigest(doc)) docs.push({ name: vscode.workspace.asRelativePath(uri), doc });
     }
+  }
+  return docs;
+}
+
+/** Exports `target` (a digest or a folder; asked for when absent) in `format` to `destination` (asked for when absent). */
+async function exportDigests(digests: DigestService, target?: vscode.Uri, format?: ExportFormat, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const isFolder = target ? (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory : false;
+  const scope = target ? (isFolder ? { folders: [target] } : { file: target }) : await pickScope(digests);
+  if (!scope) return undefined;
+  const docs: { name: string; doc: DigestDocument }[] = [];
+  if ('file' in scope) {
+    const doc = digests.getDigest(await vscode.workspace.openTextDocument(scope.file));
+    if (doc) docs.push({ name: vscode.workspace.asRelativePath(scope.file), doc });
   } else {
-    const document = await vscode.workspace.openTextDocument(source);
-    const doc = digests.getDigest(document);
-    if (doc) docs.push({ name: vscode.workspace.asRelativePath(source), doc });
+    docs.push(...(await digestsIn(scope.folders)));
   }
   if (docs.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No digest to export here.'));
@@ -133,11 +168,13 @@ async function exportDigests(digests: DigestService, target?: vscode.Uri, format
   const content =
     picked === 'csv' ? toCsv(docs.map((d) => d.doc)) : picked === 'bibtex' ? toBibliography(docs.map((d) => d.doc)) : JSON.stringify(docs.map((d) => toExport(d.name, d.doc)), null, 2) + '\n';
   const extension = picked === 'bibtex' ? 'bib' : picked;
-  const base = isFolder ? source : vscode.Uri.joinPath(source, '..');
-  const name = isFolder ? `${source.path.split('/').pop() || 'digests'}.${extension}` : source.path.split('/').pop()!.replace(/\.md$/i, `.${extension}`);
+  // Next to the digest, or in the (first) folder, named after it.
+  const base = 'file' in scope ? vscode.Uri.joinPath(scope.file, '..') : scope.folders[0]!;
+  const name = 'file' in scope ? scope.file.path.split('/').pop()!.replace(/\.md$/i, `.${extension}`) : `${(scope.folders.length === 1 && base.path.split('/').pop()) || 'digests'}.${extension}`;
   const uri = destination ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(base, name), title: vscode.l10n.t('Export Digests') }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  reportExport(uri, docs.reduce((n, d) => n + d.doc.entries.length, 0), docs.length);
   return uri;
 }
 

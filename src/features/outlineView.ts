@@ -2,7 +2,7 @@
 // the cursor. It reads the document's model (one outline per version) and refreshes only the elements that
 // changed; it does nothing while its view is hidden.
 import * as vscode from 'vscode';
-import { arrangeEntries, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
+import { arrangeEntries, entryLabel, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
@@ -152,7 +152,7 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
 
   private label(node: OutlineNode): string {
     if (node.kind === 'day') return node.day.date;
-    if (node.kind === 'entry') return node.entry.title || vscode.l10n.t('(untitled entry)');
+    if (node.kind === 'entry') return entryLabel(node.entry, vscode.l10n.t('(untitled entry)'));
     return node.label;
   }
 
@@ -184,7 +184,7 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
       const icon = worstIcon(diagnostics, e.entry.range.start.line, e.entry.range.end.line);
       if (icon) shown.icons.set(e.id, icon);
       const authors = (e.entry.authors?.names ?? []).join(',');
-      shown.signatures.set(e.id, `${e.entry.title}|${e.description}|${icon?.id ?? ''}|${authors}|${e.sections.map((s) => s.label).join(',')}`);
+      shown.signatures.set(e.id, `${e.entry.title}|${e.entry.vote?.value}|${e.description}|${icon?.id ?? ''}|${authors}|${e.sections.map((s) => s.label).join(',')}`);
       shown.parents.set(e.id, parent);
       shown.children.set(e.id, e.sections.map((s) => s.id));
       for (const s of e.sections) {

@@ -7,10 +7,11 @@ import { isEntryRef, resolveEntry, type EntryRef, type EntryTarget } from './ent
 
 export type RefResolver = (arg: unknown) => EntryRef | undefined;
 
-export async function revealLine(ref: EntryRef): Promise<void> {
+/** Shows `ref`'s line in its editor; with `preserveFocus` the keyboard stays where it is (a tree, the preview). */
+export async function revealLine(ref: EntryRef, { preserveFocus = false } = {}): Promise<void> {
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ref.uri);
   const document = visible?.document ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri)));
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn });
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus });
   const position = new vscode.Position(ref.line, 0);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

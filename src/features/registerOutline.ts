@@ -14,6 +14,9 @@ import { goToPaper, PaperSymbols, type WorkspaceIndex } from './workspaceIndex';
 /** Text and diagnostics changes within this many milliseconds make one tree refresh. */
 const REFRESH_DELAY_MS = 100;
 
+/** A second reveal of the same element within this many milliseconds is a double click: it moves focus to the editor. */
+const DOUBLE_CLICK_MS = 500;
+
 const isHandle = (arg: unknown): arg is OutlineHandle => typeof arg === 'object' && arg !== null && typeof (arg as OutlineHandle).id === 'string';
 
 export interface OutlineFeature {
@@ -38,6 +41,12 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     }
     provider.update(vscode.window.activeTextEditor?.document, force || stale);
     stale = false;
+    showFilter();
+  };
+  /** The active filter, in the view's title (description) and above the tree (message). */
+  const showFilter = () => {
+    const { filter } = provider.options;
+    view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
     view.message = provider.message;
   };
   const refreshSoon = () => {
@@ -63,7 +72,16 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   };
   const setSort = (sort: OutlineSort) => () => {
     provider.setOptions({ sort });
+    // The view's menu shows a checked variant of the active sort's command (extensions cannot mark a menu item checked).
     void vscode.commands.executeCommand('setContext', 'dailyPapers.outline.sort', sort);
+  };
+  // Like the built-in Outline: a click reveals the element and keeps the keyboard in the tree; a double click
+  // (a second reveal of the same element right after) or Enter (a keybinding: select the focused row, then
+  // dailyPapers.outline.open) moves focus to the editor.
+  let lastReveal: { id: string; at: number } | undefined;
+  const reveal = (handle: unknown, preserveFocus: boolean) => {
+    const ref = isHandle(handle) ? provider.locate(handle) : undefined;
+    return ref && revealLine(ref, { preserveFocus });
   };
 
   context.subscriptions.push(
@@ -80,21 +98,27 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && refreshSoon()),
     vscode.window.onDidChangeTextEditorSelection((e) => follow(e.textEditor)),
     vscode.commands.registerCommand('dailyPapers.outline.reveal', (handle: unknown) => {
-      const ref = isHandle(handle) ? provider.locate(handle) : undefined;
-      return ref && revealLine(ref);
+      const now = Date.now();
+      const double = isHandle(handle) && lastReveal?.id === handle.id && now - lastReveal.at < DOUBLE_CLICK_MS;
+      lastReveal = double || !isHandle(handle) ? undefined : { id: handle.id, at: now };
+      return reveal(handle, !double);
     }),
+    vscode.commands.registerCommand('dailyPapers.outline.open', (handle?: unknown) => reveal(handle ?? view.selection[0], false)),
     vscode.commands.registerCommand('dailyPapers.outline.sortByFile', setSort('file')),
     vscode.commands.registerCommand('dailyPapers.outline.sortByVotes', setSort('votes')),
     vscode.commands.registerCommand('dailyPapers.outline.sortByTitle', setSort('title')),
+    vscode.commands.registerCommand('dailyPapers.outline.sortByFile.checked', setSort('file')),
+    vscode.commands.registerCommand('dailyPapers.outline.sortByVotes.checked', setSort('votes')),
+    vscode.commands.registerCommand('dailyPapers.outline.sortByTitle.checked', setSort('title')),
     vscode.commands.registerCommand('dailyPapers.outline.filter', async (text?: string) => {
       const filter = typeof text === 'string' ? text : await vscode.window.showInputBox({ title: vscode.l10n.t('Filter papers'), prompt: vscode.l10n.t('Title, author or arXiv ID (empty to clear)'), value: provider.options.filter });
       if (filter === undefined) return;
       provider.setOptions({ filter });
-      view.message = provider.message;
+      showFilter();
     }),
     vscode.commands.registerCommand('dailyPapers.outline.clearFilter', () => {
       provider.setOptions({ filter: '' });
-      view.message = undefined;
+      showFilter();
     }),
     vscode.commands.registerCommand('dailyPapers.goToPaper', async () => {
       await index.ready;

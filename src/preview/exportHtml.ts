@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { exportDigestHtml, type RenderOptions } from '../digest/render';
 import type { DigestService } from '../features/digests';
+import { reportExport } from '../features/exportReport';
 import { mediaRoot } from './preview';
 
 /** The digest to export: the `source` argument, else the active preview's source, else the active editor's. */
@@ -33,6 +34,6 @@ export async function exportHtml(
   const title = digest.days.length ? `${vscode.l10n.t('Daily Papers')} ${digest.days.map((d) => d.date).join(', ')}` : name;
   const html = exportDigestHtml(digest, { css, title, render: options });
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(html));
-  if (!target) vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0}', vscode.workspace.asRelativePath(destination)), 4000);
+  reportExport(destination, digest.entries.length, 1);
   return destination;
 }

@@ -1,4 +1,4 @@
-// Authoring in the real host: Format Document, Sort Entries by Votes (and undo), Insert Paper Entry offline, exports, and
+// Authoring in the real host: Format Document, Reorder Entries in File by Votes (and undo), Insert Paper Entry offline, exports, and
 // New Digest through its input box.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -165,6 +165,17 @@ describe('Authoring', () => {
       assert.ok(bib.includes('2501.18585') && bib.includes('2501.17161'));
     } finally {
       await vscode.workspace.fs.delete(destination, { useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
+  it('dailyPapers.openSample opens an untitled copy of the bundled sample digest', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dailyPapers.openSample');
+    try {
+      assert.equal(editor.document.uri.scheme, 'untitled', 'a copy: the installed extension is never edited');
+      assert.equal(editor.document.languageId, 'markdown');
+      assert.deepEqual(dp.getDigest(editor.document)?.days.map((d) => [d.date, d.entries.length]), [['2025-01-29', 3]]);
+    } finally {
+      await revert(editor.document);
     }
   });
 

@@ -147,8 +147,10 @@ export function lineOf(document: vscode.TextDocument, text: string): number {
 export async function revert(document: vscode.TextDocument): Promise<void> {
   if (!document.isDirty) return;
   await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  if (document.isDirty) throw new Error(`could not revert ${vscode.workspace.asRelativePath(document.uri)}`);
+  // "Revert File" skips untitled editors: those are reverted by "Revert and Close Editor", which disposes them.
+  await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+  // The extension host hears of the clean state (or of the disposal) a little later.
+  await waitFor(() => !document.isDirty || document.isClosed, `${vscode.workspace.asRelativePath(document.uri)} to be reverted`);
 }
 
 /** Reverts every dirty file and closes all editors, so each test starts from the workspace as written. */

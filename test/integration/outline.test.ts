@@ -40,9 +40,10 @@ describe('Outline', () => {
   const item = (handle: OutlineHandle) => dp.outline.provider.getTreeItem(handle);
   const label = (handle: OutlineHandle) => String(item(handle).label);
   const entries = () => dp.outline.provider.getChildren(dp.outline.provider.getChildren()[0]);
-  const entryLabels = () => entries().map(label);
+  /** Entry labels without their votes prefix (`▲28 `). */
+  const entryLabels = () => entries().map((h) => label(h).replace(/^▲(\d+|–) /, ''));
 
-  it('shows the day, its entries (votes and author count) and their sections', async () => {
+  it('shows the day, its entries (votes before the title, author count after) and their sections', async () => {
     const { provider } = dp.outline;
     await show(day29());
     const roots = provider.getChildren();
@@ -53,9 +54,9 @@ describe('Outline', () => {
 
     const list = provider.getChildren(roots[0]);
     assert.deepEqual(list.map((h) => [label(h), item(h).description]), [
-      [SFT, '▲ 28 · 9 authors'],
-      [BAICHUAN, '▲ 41 · 5 authors'],
-      [R1, '▲ 17 · 5 authors'],
+      [`▲28 ${SFT}`, '9 authors'],
+      [`▲41 ${BAICHUAN}`, '5 authors'],
+      [`▲17 ${R1}`, '5 authors'],
     ]);
     const first = item(list[0]!);
     assert.equal(first.id, 'entry:2501.17161');
@@ -142,11 +143,13 @@ describe('Outline', () => {
     await run('dailyPapers.outline.filter', 'levine');
     assert.deepEqual(entryLabels(), [SFT]);
     assert.equal(view.message, 'Filter "levine": 1 of 3 entries');
+    assert.equal(view.description, 'Filter: levine', "the filter is in the view's title");
     await run('dailyPapers.outline.filter', '2501.129');
     assert.deepEqual(entryLabels(), [R1]);
     await run('dailyPapers.outline.clearFilter');
     assert.deepEqual(entryLabels(), [SFT, BAICHUAN, R1]);
     assert.equal(view.message, undefined);
+    assert.equal(view.description, undefined);
   });
 
   it('provides document symbols (vscode.executeDocumentSymbolProvider)', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { arrangeEntries, buildOutline, foldingRegions, ModelCache, nodeAtLine, nodeById, PaperIndex, parseDigest, toBibtex, updateDigest } from '../../src/digest';
+import { arrangeEntries, buildOutline, entryLabel, foldingRegions, ModelCache, nodeAtLine, nodeById, PaperIndex, parseDigest, toBibtex, updateDigest } from '../../src/digest';
 import { fixture } from './helpers';
 
 describe('outline', () => {
@@ -10,8 +10,10 @@ describe('outline', () => {
     assert.deepEqual(outline.days.map((d) => d.id), ['day:2025-01-29', 'day:2025-01-29~2']);
     const [first, second] = outline.days[0].entries;
     assert.equal(first.id, 'entry:2406.14347');
-    assert.equal(first.description, '▲ 0 · 3 authors');
-    assert.equal(second.description, '▲ 15 · 2 authors');
+    assert.equal(first.description, '3 authors');
+    assert.equal(second.description, '2 authors');
+    assert.equal(entryLabel(second.entry, '?'), `▲15 ${second.entry.title}`);
+    assert.equal(entryLabel({ ...second.entry, title: '', vote: null }, '(untitled)'), '(untitled)');
     assert.deepEqual(second.sections.map((s) => s.label), ["What's New", 'Technical Details', 'Performance Highlights']);
     assert.equal(nodeById(outline, 'entry:2404.19737/1'), second.sections[1]);
   });
