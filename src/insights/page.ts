@@ -1,6 +1,6 @@
 // The dashboard's HTML: the preview's CSP and nonce, the range controls, and the init data in an escaped attribute.
 // Everything else (charts, lists, tables) the page's script builds from the host's data, as text.
-import { escapeHtml } from '../digest/render/html';
+import { documentHead, escapeHtml } from '../digest/render/html';
 import { contentSecurityPolicy } from '../preview/page';
 import type { InsightsInit } from './protocol';
 
@@ -17,17 +17,7 @@ export function insightsPageHtml(o: InsightsPageOptions): string {
   const s = o.init.strings;
   const e = escapeHtml;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${e(o.lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(o.nonce, o.cspSource))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<meta id="dp-init" data-init="${e(JSON.stringify(o.init))}">`,
-    `<link rel="stylesheet" href="${e(o.styleUri)}">`,
-    `<title>${e(s.title)}</title>`,
-    '</head>',
+    ...documentHead({ lang: o.lang, csp: contentSecurityPolicy(o.nonce, o.cspSource), title: s.title, init: o.init, styleUri: o.styleUri }),
     '<body class="dp-insights">',
     `<header class="toolbar" aria-label="${e(s.range)}">`,
     `<label>${e(s.preset)} <select id="dp-preset"><option value="month">${e(s.presetMonth)}</option><option value="quarter">${e(s.presetQuarter)}</option>` +

@@ -1,5 +1,5 @@
 // The preview page's HTML: strict CSP with a per-render nonce, toolbar, first paint, and the escaped init data.
-import { escapeHtml } from '../digest/render/html';
+import { documentHead, escapeHtml } from '../digest/render/html';
 import { imgSrcDirective, type RemoteImages } from '../digest/render/images';
 import type { PageInit } from './protocol';
 
@@ -85,17 +85,7 @@ function toolbarHtml(s: ToolbarStrings, init: PageInit): string {
 export function previewPageHtml(o: PageOptions): string {
   const empty = o.init.days.length === 0;
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(o.lang)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.nonce, o.cspSource, o.remoteImages))}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<meta id="dp-init" data-init="${escapeHtml(JSON.stringify(o.init))}">`,
-    `<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">`,
-    `<title>${escapeHtml(o.title)}</title>`,
-    '</head>',
+    ...documentHead({ lang: o.lang, csp: contentSecurityPolicy(o.nonce, o.cspSource, o.remoteImages), title: o.title, init: o.init, styleUri: o.styleUri }),
     `<body class="dp-preview${o.init.settings.showThumbnails ? '' : ' no-thumbs'}">`,
     toolbarHtml(o.strings, o.init),
     `<main id="dp-main" class="digest" aria-label="${escapeHtml(o.title)}">${o.bodyHtml}</main>`,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyChanges, parseDigest, updateDigest, type DigestDocument, type TextChange } from '../../src/digest';
 import { CardCache, diffDigests, digestBodyHtml, EXPORT_CSP, exportDigestHtml, renderDigest, type RenderedDigest } from '../../src/digest/render';
+import { escapeHtml } from '../../src/digest/render/html';
 import { fixture } from './helpers';
 
 /** Applies one edit as VS Code reports it, through the incremental parser (as the extension does). */
@@ -108,7 +109,7 @@ describe('render: HTML export', () => {
 
   it('is one self-contained page: inline CSS, a CSP that forbids scripts, no script at all', () => {
     assert.match(html, /^<!DOCTYPE html>\n<html lang="ko">/);
-    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`));
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(EXPORT_CSP)}">`));
     assert.doesNotMatch(EXPORT_CSP, /script-src/);
     assert.match(EXPORT_CSP, /^default-src 'none'/);
     assert.match(html, /<style>\.card\{color:red\}<\/style>/);

@@ -1,7 +1,7 @@
 // A digest as one self-contained HTML file: the preview's markup and CSS inlined, no scripts at all.
 import type { DigestDocument } from '../types';
 import { digestBodyHtml, renderDigest } from './digest';
-import { escapeHtml } from './html';
+import { documentHead, escapeHtml } from './html';
 import { imgSrcDirective, type RemoteImages } from './images';
 import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './types';
 
@@ -29,16 +29,7 @@ export function exportDigestHtml(doc: DigestDocument, options: ExportOptions): s
   const render = options.render ?? DEFAULT_RENDER_OPTIONS;
   const body = digestBodyHtml(renderDigest(doc, render));
   return [
-    '<!DOCTYPE html>',
-    `<html lang="${documentLanguage(doc.text)}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${exportCsp(render.remoteImages)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(options.title)}</title>`,
-    `<style>${options.css.replace(/<\/style/gi, '<\\/style')}</style>`,
-    '</head>',
+    ...documentHead({ lang: documentLanguage(doc.text), csp: exportCsp(render.remoteImages), title: options.title, css: options.css }),
     '<body class="dp-export">',
     `<main class="digest" aria-label="${escapeHtml(options.title)}">${body}</main>`,
     '</body>',
