@@ -112,7 +112,11 @@ describe('preview page in Chromium', function () {
     const edit1 = await p.edit({ rangeOffset: p.offsetOf(`항목 0-2의`), rangeLength: 0, text: '긴 문장이 추가되었습니다. '.repeat(30) + '\n  - 하위 항목\n' });
     assert.deepEqual(edit1.message.cards.map((c) => c.id), [`entry:${above.id}`]);
     assert.ok(edit1.message.days, 'lines moved: the layout comes along');
-    const after1 = await top();
+    // The page keeps its top card in place once the patched card has laid out: wait for that state, with a deadline.
+    let after1 = await top();
+    for (const deadline = Date.now() + 5000; (after1.id !== before.id || Math.abs(after1.top - before.top) >= 1) && Date.now() < deadline; after1 = await top()) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     assert.equal(after1.id, before.id);
     assert.ok(Math.abs(after1.top - before.top) < 1, `top card moved from ${before.top} to ${after1.top}`);
     assert.ok(after1.scrollY > before.scrollY, 'the page scrolled by what grew above');
