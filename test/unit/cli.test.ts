@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliPath, runCli } from './helpers';
 
 const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = cliPath;
 
-function run(...args: string[]) {
-  assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 describe('CLI: daily-papers export', () => {
   it('prints one object per Markdown file of a directory, recursively and in order, in the documented shape', () => {

@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from './helpers';
 
-const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 
-function run(...args: string[]) {
-  assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 const entry = (id: string, votes: number, authors: string) => `### [Paper ${id}](https://arxiv.org/abs/${id})\n\nVote: ${votes}\n\nAuthors: ${authors}\n\n- ***What's New***: 요약입니다.\n\n`;
 

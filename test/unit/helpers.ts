@@ -1,5 +1,6 @@
 // Test helpers: fixtures, and checks that a model's ranges agree with the text they came from.
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import type { DigestDocument, Position, Range } from '../../src/digest';
@@ -55,4 +56,14 @@ export function assertRangesAgree(doc: DigestDocument): void {
     }
     for (const f of e.fields) checkRange(text, f.range, `${at} field`);
   }
+}
+
+/** The built command line (`npm run build` makes it; `npm test` builds first). */
+export const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+/** Runs `daily-papers ARGS` from the repository root; its exit status and both streams. */
+export function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  assert.ok(existsSync(cliPath), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
