@@ -29,6 +29,32 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   const view = vscode.window.createTreeView('dailyPapers.outline', { treeDataProvider: provider, showCollapseAll: true });
   const symbols = new DigestSymbols(digests);
 
+  let followTimer: ReturnType<typeof setTimeout> | undefined;
+  // One reveal at a time: the workbench can finish queued reveals out of order, and an older one finishing last would
+  // leave the wrong element selected. A cursor move during a reveal is followed once that reveal settles.
+  let revealing = false;
+  let followAgain: vscode.TextEditor | undefined;
+  /** Selects the element at the editor's cursor. A reveal fails when the tree changes under it: try again, a few times. */
+  const follow = (editor: vscode.TextEditor, attempt = 0) => {
+    clearTimeout(followTimer);
+    if (!view.visible) return;
+    followTimer = setTimeout(() => {
+      if (!view.visible || !configuration.get('outline').followCursor || editor.document !== provider.current?.document) return;
+      if (revealing) return void (followAgain = editor);
+      const line = editor.selection.active.line;
+      const handle = provider.handleAtLine(line);
+      if (!handle || view.selection[0]?.id === handle.id) return;
+      revealing = true;
+      const settled = (failed: boolean) => {
+        revealing = false;
+        const again = followAgain;
+        followAgain = undefined;
+        if (again) follow(again);
+        else if (failed && attempt < 3 && editor.selection.active.line === line) follow(editor, attempt + 1);
+      };
+      view.reveal(handle, { select: true, focus: false, expand: true }).then(() => settled(false), () => settled(true));
+    }, 100);
+  };
   // The tree does no work while hidden: changes only mark it stale, and showing it refreshes it once.
   let stale = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -42,6 +68,9 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     provider.update(vscode.window.activeTextEditor?.document, force || stale);
     stale = false;
     showFilter();
+    // A refresh can drop the selection a reveal was making: select the cursor's element again (no-op when selected).
+    const editor = vscode.window.activeTextEditor;
+    if (editor) follow(editor);
   };
   /** The active filter, in the view's title (description) and above the tree (message). */
   const showFilter = () => {
@@ -55,21 +84,6 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
   };
   const isActive = (uri: vscode.Uri) => uri.toString() === vscode.window.activeTextEditor?.document.uri.toString();
 
-  let followTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Selects the element at the editor's cursor. A reveal fails when the tree changes under it: try again, a few times. */
-  const follow = (editor: vscode.TextEditor, attempt = 0) => {
-    clearTimeout(followTimer);
-    if (!view.visible) return;
-    followTimer = setTimeout(() => {
-      if (!view.visible || !configuration.get('outline').followCursor || editor.document !== provider.current?.document) return;
-      const line = editor.selection.active.line;
-      const handle = provider.handleAtLine(line);
-      if (!handle || view.selection[0]?.id === handle.id) return;
-      view.reveal(handle, { select: true, focus: false, expand: true }).then(undefined, () => {
-        if (attempt < 3 && editor.selection.active.line === line) follow(editor, attempt + 1);
-      });
-    }, 100);
-  };
   const setSort = (sort: OutlineSort) => () => {
     provider.setOptions({ sort });
     // The view's menu shows a checked variant of the active sort's command (extensions cannot mark a menu item checked).
@@ -92,7 +106,10 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     vscode.languages.registerDocumentSymbolProvider(DIGEST_SELECTOR, symbols, { label: 'Daily Papers' }),
     vscode.languages.registerFoldingRangeProvider(DIGEST_SELECTOR, symbols),
     vscode.languages.registerWorkspaceSymbolProvider(new PaperSymbols(index)),
-    view.onDidChangeVisibility((e) => e.visible && stale && refresh(true)),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible && stale) refresh(true);
+      else if (e.visible && vscode.window.activeTextEditor) follow(vscode.window.activeTextEditor);
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => refresh()),
     digests.onDidChangeDigest((d) => isActive(d.uri) && refreshSoon()),
     vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && refreshSoon()),
