@@ -1,6 +1,7 @@
 // What a document looks like as a whole: its label style and language, so era-dependent checks, the formatter
 // and authoring judge it by its own majority.
-import type { DigestDocument, LabelStyle } from './types';
+import { entryOrigin } from './shift';
+import type { DigestDocument, DigestEntry, LabelStyle } from './types';
 
 export interface DocumentStyle {
   /** The label style most sections use (`none` when no section has a label). */
@@ -15,6 +16,33 @@ export function hasHangul(s: string): boolean {
   return HANGUL.test(s);
 }
 
+interface EntryCounts {
+  readonly sections: number;
+  readonly bold: number;
+  readonly boldItalic: number;
+  readonly korean: number;
+}
+
+/** Per entry as parsed: an entry an edit did not touch keeps its identity, so a keystroke recounts one entry. */
+const countsByEntry = new WeakMap<DigestEntry, EntryCounts>();
+
+function countsOf(entry: DigestEntry): EntryCounts {
+  const { original } = entryOrigin(entry);
+  let counts = countsByEntry.get(original);
+  if (!counts) {
+    let bold = 0;
+    let boldItalic = 0;
+    let korean = 0;
+    for (const s of original.sections) {
+      if (s.labelStyle === 'bold') bold++;
+      else if (s.labelStyle === 'bold-italic') boldItalic++;
+      if (hasHangul(s.text)) korean++;
+    }
+    countsByEntry.set(original, (counts = { sections: original.sections.length, bold, boldItalic, korean }));
+  }
+  return counts;
+}
+
 /** The document's majority style; `labelStyle` (a setting other than `auto`) overrides the label part. */
 export function detectStyle(doc: DigestDocument, labelStyle?: 'auto' | 'bold' | 'bold-italic'): DocumentStyle {
   let bold = 0;
@@ -22,12 +50,11 @@ export function detectStyle(doc: DigestDocument, labelStyle?: 'auto' | 'bold' | 
   let sections = 0;
   let korean = 0;
   for (const e of doc.entries) {
-    for (const s of e.sections) {
-      sections++;
-      if (s.labelStyle === 'bold') bold++;
-      else if (s.labelStyle === 'bold-italic') boldItalic++;
-      if (hasHangul(s.text)) korean++;
-    }
+    const c = countsOf(e);
+    sections += c.sections;
+    bold += c.bold;
+    boldItalic += c.boldItalic;
+    korean += c.korean;
   }
   const majority = bold + boldItalic === 0 ? 'none' : bold > boldItalic ? 'bold' : 'bold-italic';
   return { labelStyle: labelStyle && labelStyle !== 'auto' ? labelStyle : majority, korean: sections > 0 && korean * 2 > sections };

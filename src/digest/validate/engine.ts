@@ -6,7 +6,7 @@ import { detectStyle } from '../style';
 import { positionAt } from './lineIndex';
 import { RULES } from './rules';
 import { applySuppressions } from './suppress';
-import type { Fix, Message, Problem, Rule, RuleContext, Severity } from './types';
+import type { Fix, Message, Problem, Rule, RuleContext } from './types';
 
 export interface ValidateOptions {
   /** The file's path (any separators), for rules that compare it with the content. */
@@ -14,18 +14,19 @@ export interface ValidateOptions {
   readonly config?: ValidationConfig;
 }
 
-interface CachedEntryProblems {
-  readonly styleKey: string;
+/** The problems entry-local rules found in one entry as parsed, for one set of rules and severities and one style. */
+interface EntryRecord {
+  readonly key: string;
   readonly lines: number;
   readonly offset: number;
   readonly problems: readonly Problem[];
 }
 
 /**
- * Problems of entry rules per entry as parsed (rule → entry → problems). An edit re-creates only the entries it
- * touches; the others keep their identity (shifted or not), so their problems are reused, shifted.
+ * Per entry as parsed: what the entry-local rules (entry and text rules) found in it. An edit re-creates only the
+ * entries it touches; the others keep their identity (shifted or not), so their problems are reused, shifted.
  */
-const entryProblems = new WeakMap<Rule, WeakMap<DigestEntry, CachedEntryProblems>>();
+const entryRecords = new WeakMap<DigestEntry, EntryRecord>();
 
 function shiftFix(fix: Fix, lines: number, offset: number): Fix {
   return { title: fix.title, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, lines, offset), newText: e.newText })) };
@@ -37,24 +38,23 @@ function shiftProblem(p: Problem, lines: number, offset: number): Problem {
   return fix ? { ...moved, fix: shiftFix(fix, lines, offset) } : moved;
 }
 
-function checkEntries(rule: Rule, context: RuleContext, collect: (found: Problem[]) => Problem[], severity: Severity, out: Problem[]): void {
-  let cache = entryProblems.get(rule);
-  if (!cache) entryProblems.set(rule, (cache = new WeakMap()));
-  const styleKey = `${context.style.labelStyle}|${context.style.korean}|${severity}`;
-  for (const entry of context.doc.entries) {
-    const origin = entryOrigin(entry);
-    const hit = cache.get(origin.original);
-    if (hit && hit.styleKey === styleKey) {
-      const dl = origin.lines - hit.lines;
-      const dOff = origin.offset - hit.offset;
-      for (const p of hit.problems) out.push(dl === 0 && dOff === 0 ? p : shiftProblem(p, dl, dOff));
-      continue;
-    }
-    const found = collect([]);
-    rule.checkEntry!(entry, context);
-    cache.set(origin.original, { styleKey, lines: origin.lines, offset: origin.offset, problems: found });
-    for (const p of found) out.push(p);
-  }
+/** `[from, to)` of the whole lines an entry spans, line breaks included. */
+function entryLines(text: string, entry: DigestEntry): [number, number] {
+  const from = entry.range.start.offset - entry.range.start.character;
+  const nl = text.indexOf('\n', entry.range.end.offset);
+  return [from, nl === -1 ? text.length : nl + 1];
+}
+
+/** Whether `text[from, to)` holds only line breaks (the usual space between entries): no text rule finds anything there. */
+function onlyLineBreaks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) return false;
+  return true;
+}
+
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly order: number;
+  readonly context: RuleContext;
 }
 
 /** Every problem of the document, sorted by position. Never throws: a failing rule is reported as a problem. */
@@ -63,11 +63,13 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   const problems: Problem[] = [];
   const style = detectStyle(doc, config.labelStyle);
   const path = options.path?.replace(/\\/g, '/');
-  for (const rule of RULES) {
+  // Where reports go: the document's list, or one entry's list while the engine checks entry by entry.
+  let sink = problems;
+  const active: ActiveRule[] = [];
+  let key = `${style.labelStyle}|${style.korean}`;
+  RULES.forEach((rule, order) => {
     const severity = severityOf(rule.meta.id, config);
-    if (severity === null) continue;
-    // Where reports go: the document's list, or one entry's list while the engine checks entry by entry.
-    let sink = problems;
+    if (severity === null) return;
     const context: RuleContext = {
       doc,
       path,
@@ -77,14 +79,50 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
       report: (range: Range, message: string | Message, fix?: Fix) =>
         sink.push({ ruleId: rule.meta.id, severity, ...(typeof message === 'string' ? { message } : message), range, ...(fix && { fix }) }),
     };
+    active.push({ rule, order, context });
+    if (rule.checkEntry || rule.checkText) key += `|${rule.meta.id}:${severity}`;
+  });
+  const failed = new Set<Rule>();
+  const guarded = (rule: Rule, run: () => void) => {
     try {
-      if (rule.checkEntry) checkEntries(rule, context, (list) => (sink = list), severity, problems);
-      else rule.check(context);
+      run();
     } catch (e) {
+      if (failed.has(rule)) return;
+      failed.add(rule);
       const start = positionAt(doc, 0);
       problems.push({ ruleId: rule.meta.id, severity: 'error', message: `Rule ${rule.meta.id} failed: ${String(e)}`, range: { start, end: start } });
     }
+  };
+  const local = active.filter(({ rule }) => rule.checkEntry || rule.checkText);
+  const textRules = local.filter(({ rule }) => rule.checkText);
+
+  // Entry-local rules: one record per entry, reused while the entry is untouched.
+  let gapStart = 0;
+  for (const entry of doc.entries) {
+    const [from, to] = entryLines(doc.text, entry);
+    if (!onlyLineBreaks(doc.text, gapStart, from)) for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
+    gapStart = to;
+    const origin = entryOrigin(entry);
+    const hit = entryRecords.get(origin.original);
+    if (hit && hit.key === key) {
+      const dl = origin.lines - hit.lines;
+      const dOff = origin.offset - hit.offset;
+      for (const p of hit.problems) problems.push(dl === 0 && dOff === 0 ? p : shiftProblem(p, dl, dOff));
+      continue;
+    }
+    const found: Problem[] = (sink = []);
+    const failures = failed.size;
+    for (const { rule, context } of local) guarded(rule, () => (rule.checkEntry ? rule.checkEntry(entry, context) : rule.checkText!(context, from, to)));
+    sink = problems;
+    // A rule that failed on this entry fails again next time: keep no record that would hide it.
+    if (failed.size === failures) entryRecords.set(origin.original, { key, lines: origin.lines, offset: origin.offset, problems: found });
+    for (const p of found) problems.push(p);
   }
-  problems.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, doc.text.length));
+
+  for (const { rule, context } of active) if (!rule.checkEntry && !rule.checkText) guarded(rule, () => rule.check(context));
+  // By position; at the same place, in the rules' order (as listed in RULES).
+  const order = new Map(active.map((a) => [a.rule.meta.id, a.order]));
+  problems.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || order.get(a.ruleId)! - order.get(b.ruleId)!);
   return applySuppressions(doc, problems);
 }

@@ -72,6 +72,16 @@ export interface Rule {
    * re-checks only entries an edit touched, and reuses (shifted) problems for the others.
    */
   readonly checkEntry?: (entry: DigestEntry, context: RuleContext) => void;
+  /**
+   * For rules that judge the text line by line (`[from, to)` always spans whole lines): the engine checks each
+   * entry's lines once and reuses the problems while the entry is untouched, and checks the lines between entries.
+   */
+  readonly checkText?: (context: RuleContext, from: number, to: number) => void;
+}
+
+/** Helper for rules that look at the text line by line. */
+export function textRule(meta: RuleMeta, checkText: (context: RuleContext, from: number, to: number) => void): Rule {
+  return { meta, checkText, check: (context) => checkText(context, 0, context.doc.text.length) };
 }
 
 /** Helper for rules that look at one entry at a time. */

@@ -1,15 +1,13 @@
 // Non-breaking spaces: invisible, and they break search and line wrapping.
-import { msg, type Rule } from '../types';
+import { matchesBetween } from '../../text';
+import { msg, textRule } from '../types';
 
-export default {
-  meta: { id: 'nbsp', name: 'Non-breaking space', severity: 'hint', fixable: true, ko: '줄바꿈 없는 공백' },
-  check(ctx) {
-    for (const m of ctx.doc.text.matchAll(/\u00a0+/g)) {
-      const range = ctx.rangeOf(m.index, m.index + m[0].length);
-      ctx.report(range, msg`Unexpected non-breaking space, expected a plain space`, {
-        title: 'Replace with a plain space',
-        edits: [{ range, newText: ' '.repeat(m[0].length) }],
-      });
-    }
-  },
-} satisfies Rule;
+export default textRule({ id: 'nbsp', name: 'Non-breaking space', severity: 'hint', fixable: true, ko: '줄바꿈 없는 공백' }, (ctx, from, to) => {
+  for (const m of matchesBetween(ctx.doc.text, /\u00a0+/g, from, to)) {
+    const range = ctx.rangeOf(m.index, m.index + m[0].length);
+    ctx.report(range, msg`Unexpected non-breaking space, expected a plain space`, {
+      title: 'Replace with a plain space',
+      edits: [{ range, newText: ' '.repeat(m[0].length) }],
+    });
+  }
+});
