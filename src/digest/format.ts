@@ -2,7 +2,8 @@
 // never a title, an ID, a number or a summary's words.
 import { BlockTracker, isCommentLine, labelMarkup } from './lines';
 import { detectStyle } from './style';
-import { trimEndBlanks } from './text';
+import { entryOrigin } from './shift';
+import { linesOf, trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
 
 export interface FormatOptions {
@@ -18,29 +19,38 @@ interface Block {
   readonly blankBefore: boolean;
 }
 
-const lineAt = (doc: DigestDocument, lineStarts: number[], line: number) => {
-  const start = lineStarts[line];
-  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : doc.text.length;
-  return doc.text.slice(start, end).replace(/\r$/, '');
-};
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** What the formatter decides once for the whole document. */
+export interface FormatParams {
+  readonly style: 'bold' | 'bold-italic';
+  /** Most entries put their first field right under the heading (the oldest digests do). */
+  readonly compact: boolean;
+  readonly eol: string;
 }
 
-/** True when most entries put their first field right under the heading (the oldest digests do). */
-function isCompact(doc: DigestDocument): boolean {
+/** Per entry as parsed: whether its first field sits right under its heading (a distance edits elsewhere keep). */
+const compactByEntry = new WeakMap<DigestEntry, boolean | null>();
+
+function isCompactEntry(entry: DigestEntry): boolean | null {
+  const { original } = entryOrigin(entry);
+  let compact = compactByEntry.get(original);
+  if (compact === undefined) {
+    const first = original.fields[0];
+    compact = first ? first.range.start.line - original.headingRange.start.line <= 1 : null;
+    compactByEntry.set(original, compact);
+  }
+  return compact;
+}
+
+export function formatParams(doc: DigestDocument, options: FormatOptions = {}): FormatParams {
+  const majority: LabelStyle = options.labelStyle ?? detectStyle(doc).labelStyle;
   let compact = 0;
   let spaced = 0;
   for (const e of doc.entries) {
-    const first = e.fields[0];
-    if (!first) continue;
-    if (first.range.start.line - e.headingRange.start.line <= 1) compact++;
-    else spaced++;
+    const c = isCompactEntry(e);
+    if (c === true) compact++;
+    else if (c === false) spaced++;
   }
-  return compact > spaced;
+  return { style: majority === 'bold' ? 'bold' : 'bold-italic', compact: compact > spaced, eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 function relabel(line: string, entry: DigestEntry, lineNo: number, style: 'bold' | 'bold-italic'): string {
@@ -50,13 +60,22 @@ function relabel(line: string, entry: DigestEntry, lineNo: number, style: 'bold'
   return line.slice(0, start.character) + labelMarkup(section.label, style) + line.slice(end.character);
 }
 
-function entryBlocks(doc: DigestDocument, starts: number[], entry: DigestEntry, style: 'bold' | 'bold-italic'): Block[] {
+/** The offset where the line holding `offset` starts, and the one after the line break ending it. */
+const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+const nextLineStart = (text: string, offset: number) => {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+};
+
+function entryBlocks(doc: DigestDocument, entry: DigestEntry, style: 'bold' | 'bold-italic'): Block[] {
   const inRange = (r: Range, line: number) => r.start.line <= line && line <= r.end.line;
   const blocks: Block[] = [];
   let current: Block | null = null;
   let blankBefore = false;
-  for (let line = entry.range.start.line; line <= entry.range.end.line; line++) {
-    let text = trimEndBlanks(lineAt(doc, starts, line));
+  const from = lineStartOf(doc.text, entry.range.start.offset);
+  for (const source of linesOf(doc.text, from, nextLineStart(doc.text, entry.range.end.offset), entry.range.start.line)) {
+    const line = source.line;
+    let text = trimEndBlanks(source.text);
     const section = entry.sections.find((s) => inRange(s.range, line));
     const isSectionStart = section?.range.start.line === line;
     if (text === '') {
@@ -97,45 +116,113 @@ function joinBlocks(blocks: Block[], compact: boolean): string[] {
   return out;
 }
 
-/** The formatted text. Idempotent; outside day sections only trailing whitespace changes. */
-export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): string {
-  const starts = computeLineStarts(doc.text);
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  const majority: LabelStyle = options.labelStyle ?? detectStyle(doc).labelStyle;
-  const style = majority === 'bold' ? 'bold' : 'bold-italic';
-  const compact = isCompact(doc);
-  const out: string[] = [];
-  let line = 0;
+/** Per entry as parsed: its formatted lines for one style and compactness (a keystroke formats one entry again). */
+const linesByEntry = new WeakMap<DigestEntry, { readonly key: string; readonly lines: readonly string[] }>();
+
+/** The formatted lines of a day's entry; the same array as long as the entry and the style are unchanged. */
+function formattedEntry(doc: DigestDocument, entry: DigestEntry, params: FormatParams): readonly string[] {
+  const { original } = entryOrigin(entry);
+  const key = `${params.style}|${params.compact}`;
+  const hit = linesByEntry.get(original);
+  if (hit?.key === key) return hit.lines;
+  const lines = joinBlocks(entryBlocks(doc, entry, params.style), params.compact);
+  linesByEntry.set(original, { key, lines });
+  return lines;
+}
+
+/**
+ * A stretch of the source that formats on its own: the text before the first day entry, or one day entry with what
+ * follows it up to the next one's heading. Joined, the spans' formatted lines are the formatted document.
+ */
+export interface FormatSpan {
+  /** Source `[from, to)`, whole lines. */
+  readonly from: number;
+  readonly to: number;
+  /** The day entry the span starts with; none for the text before the first. */
+  readonly entry?: DigestEntry;
+  /** The entry's formatted lines (the same array while the entry is untouched). */
+  readonly entryLines: readonly string[];
+  /** The formatted lines after the entry (or the whole span's, for the text before the first entry). */
+  readonly restLines: readonly string[];
+  /** Source of what follows the entry in the span (or of the whole span). */
+  readonly restSource: string;
+  /** The last span: its lines are joined with the line break and followed by the file's ending. */
+  readonly last: boolean;
+}
+
+/** The document as spans (see FormatSpan), in order. */
+export function* formatSpans(doc: DigestDocument, params: FormatParams): Generator<FormatSpan> {
+  const text = doc.text;
+  const entries = doc.days.flatMap((day) => day.entries);
   const blocks = new BlockTracker();
-  const copyUntil = (end: number) => {
-    for (; line < end; line++) {
-      const text = lineAt(doc, starts, line);
+  /** The lines of text[from, to), trailing blanks trimmed (inside code blocks every character is content). */
+  const copy = (out: string[], from: number, to: number) => {
+    for (const source of linesOf(text, from, to, 0)) {
       const wasInside = blocks.inside;
-      // Inside code blocks every character is content (the fence lines themselves are trimmed).
-      const block = blocks.step(text);
-      out.push(block?.kind === 'fence' && wasInside && blocks.inside ? text : trimEndBlanks(text));
+      const block = blocks.step(source.text);
+      out.push(block?.kind === 'fence' && wasInside && blocks.inside ? source.text : trimEndBlanks(source.text));
     }
   };
-  doc.days.forEach((day, d) => {
-    copyUntil(day.headerRange.start.line + 1);
-    day.entries.forEach((entry, i) => {
-      copyUntil(entry.range.start.line);
-      if (!isCommentLine(out[out.length - 1] ?? '')) trimBlankRun(out, 1);
-      // A loop, not push(...lines): an entry can have more lines than the stack has room for arguments.
-      for (const l of joinBlocks(entryBlocks(doc, starts, entry, style), compact)) out.push(l);
-      line = entry.range.end.line + 1;
-      // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
-      const endsEmbedded = i === day.entries.length - 1 && d === doc.days.length - 1;
-      if (endsEmbedded) return;
+  /** Exactly one blank line before an entry, unless a comment (a suppression comment) is right above it. */
+  const beforeEntry = (out: string[], above: readonly string[] = []) => {
+    if (isCommentLine(out[out.length - 1] ?? above[above.length - 1] ?? '')) return;
+    while (out.length && out[out.length - 1] === '') out.pop();
+    if (out.length || above.length) out.push('');
+  };
+  const headingStart = (entry: DigestEntry) => lineStartOf(text, entry.range.start.offset);
+  const end = text.length;
+
+  const firstStart = entries.length ? headingStart(entries[0]) : end;
+  const prefix: string[] = [];
+  copy(prefix, 0, firstStart);
+  if (entries.length) beforeEntry(prefix);
+  yield { from: 0, to: firstStart, entryLines: [], restLines: prefix, restSource: text.slice(0, firstStart), last: !entries.length };
+
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k];
+    const from = headingStart(entry);
+    const to = k + 1 < entries.length ? headingStart(entries[k + 1]) : end;
+    let restFrom = nextLineStart(text, entry.range.end.offset);
+    const rest: string[] = [];
+    // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
+    const endsEmbedded = k === entries.length - 1 && entry === doc.days[doc.days.length - 1].entries.at(-1);
+    if (!endsEmbedded) {
       // Exactly one blank line after an entry, whatever the source had.
-      while (line < starts.length && lineAt(doc, starts, line).trim() === '') line++;
-      out.push('');
-    });
-  });
-  copyUntil(starts.length);
+      while (restFrom < to) {
+        const next = nextLineStart(text, restFrom);
+        if (text.slice(restFrom, next).trim() !== '') break;
+        restFrom = next;
+      }
+      rest.push('');
+    }
+    copy(rest, restFrom, to);
+    const entryLines = formattedEntry(doc, entry, params);
+    const last = to === end;
+    if (!last) beforeEntry(rest, entryLines);
+    yield { from, to, entry, entryLines, restLines: rest, restSource: text.slice(restFrom, to), last };
+  }
+}
+
+/** The formatted text of spans given in order (all of a document's, or one that is not the last). */
+export function joinSpans(doc: DigestDocument, params: FormatParams, spans: Iterable<FormatSpan>): string {
+  const out: string[] = [];
+  let last = false;
+  for (const span of spans) {
+    // A loop, not push(...lines): an entry can have more lines than the stack has room for arguments.
+    for (const l of span.entryLines) out.push(l);
+    for (const l of span.restLines) out.push(l);
+    last = span.last;
+  }
+  if (!last) return out.map((l) => l + params.eol).join('');
   while (out.length > 1 && out[out.length - 1] === '') out.pop();
   // The generator's `…\n\n` and a single final newline are both kept as written; anything else becomes one of them.
-  return out.join(eol) + (finalLineBreaks(doc.text) >= 2 ? eol + eol : eol);
+  return out.join(params.eol) + (finalLineBreaks(doc.text) >= 2 ? params.eol + params.eol : params.eol);
+}
+
+/** The formatted text. Idempotent; outside day sections only trailing whitespace changes. */
+export function formatDigest(doc: DigestDocument, options: FormatOptions = {}): string {
+  const params = formatParams(doc, options);
+  return joinSpans(doc, params, formatSpans(doc, params));
 }
 
 /** How many line breaks end the text after its last non-blank character (blank lines may hold spaces). */
@@ -147,10 +234,4 @@ export function finalLineBreaks(text: string): number {
     else if (c !== '\r' && c !== ' ' && c !== '\t') break;
   }
   return count;
-}
-
-/** Leaves exactly `keep` blank lines at the end of `out` (when it does not end a fence or the start). */
-function trimBlankRun(out: string[], keep: number): void {
-  while (out.length && out[out.length - 1] === '') out.pop();
-  if (out.length) for (let i = 0; i < keep; i++) out.push('');
 }

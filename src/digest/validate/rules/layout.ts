@@ -1,7 +1,10 @@
 // Whatever Format Document would change and no other rule reports (blank lines, the file's end), so that lint and
 // the formatter agree: a file lint calls clean is left as it is, and each place the formatter changes is shown.
-import { formatDigest } from '../../format';
-import { msg, type Rule, type RuleContext } from '../types';
+// Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks one span.
+import { formatParams, formatSpans, joinSpans, type FormatParams, type FormatSpan } from '../../format';
+import { entryOrigin } from '../../shift';
+import type { DigestEntry, Position } from '../../types';
+import { msg, type Message, type RuleContext, type Rule } from '../types';
 
 /** Lines with their line breaks, so that joining them gives the text back. */
 const linesOf = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -14,7 +17,7 @@ const normalise = (line: string) => {
   return content.replace(/^(\s*[-*+] )\*{1,3}([^*\n]+?)\*{1,3}[ \t]*:/, '$1$2:') + lineBreak;
 };
 
-/** A place where the formatter changes the text: `[start, end)` in the source, `[newStart, newEnd)` in the result. */
+/** A place where the formatter changes a span: `[start, end)` in its source, `[newStart, newEnd)` in its result. */
 interface Hunk {
   start: number;
   end: number;
@@ -22,31 +25,121 @@ interface Hunk {
   newEnd: number;
 }
 
-function report(ctx: RuleContext, formatted: string, hunk: Hunk): void {
-  const old = linesOf(ctx.doc.text.slice(hunk.start, hunk.end));
-  const next = linesOf(formatted.slice(hunk.newStart, hunk.newEnd));
-  const range = ctx.rangeOf(hunk.start, hunk.end);
-  const message =
-    old.every(isBlankLine) && next.every(isBlankLine) && old.length > next.length
-      ? msg`Unexpected blank lines, expected one blank line between blocks and at most one at the end of the file`
-      : old.every(isBlankLine) && next.every(isBlankLine)
-        ? msg`Unexpected missing blank line or line break, expected the generator's layout (Format Document writes it)`
-        : msg`Unexpected layout, expected the generator's layout (Format Document writes it)`;
-  ctx.report(range, message, { title: 'Format this place as Format Document does', edits: [{ range, newText: next.join('') }] });
+/** One problem of a span, with positions relative to the span's start (line 0, offset 0). */
+interface SpanProblem {
+  readonly start: Position;
+  readonly end: Position;
+  readonly newText: string;
+  readonly message: Message;
+}
+
+function messageOf(old: string[], next: string[]): Message {
+  return old.every(isBlankLine) && next.every(isBlankLine) && old.length > next.length
+    ? msg`Unexpected blank lines, expected one blank line between blocks and at most one at the end of the file`
+    : old.every(isBlankLine) && next.every(isBlankLine)
+      ? msg`Unexpected missing blank line or line break, expected the generator's layout (Format Document writes it)`
+      : msg`Unexpected layout, expected the generator's layout (Format Document writes it)`;
+}
+
+/** The position of `offset` in `text`, counting lines from its start. */
+function relativePosition(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, character: offset - lineStart, offset };
+}
+
+/**
+ * The places where `formatted` differs from `source`, one problem per group (`groupOf` an offset). The formatter
+ * keeps every non-blank line, in order: pair them up and compare the blank runs between them (linear, unlike a
+ * general diff, on any input).
+ */
+function spanProblems(source: string, formatted: string, groupOf: (offset: number) => number): SpanProblem[] {
+  if (source === formatted) return [];
+  const found: SpanProblem[] = [];
+  const report = (hunk: Hunk) => {
+    found.push({
+      start: relativePosition(source, hunk.start),
+      end: relativePosition(source, hunk.end),
+      newText: formatted.slice(hunk.newStart, hunk.newEnd),
+      message: messageOf(linesOf(source.slice(hunk.start, hunk.end)), linesOf(formatted.slice(hunk.newStart, hunk.newEnd))),
+    });
+  };
+  const old = linesOf(source);
+  const next = linesOf(formatted);
+  let open: (Hunk & { group: number }) | null = null;
+  const place = (start: number, end: number, newStart: number, newEnd: number) => {
+    const group = groupOf(start);
+    if (open && open.group === group) Object.assign(open, { end, newEnd });
+    else {
+      if (open) report(open);
+      open = { start, end, newStart, newEnd, group };
+    }
+  };
+  let i = 0;
+  let j = 0;
+  let offset = 0;
+  let newOffset = 0;
+  while (i < old.length || j < next.length) {
+    const [oldRun, nextRun] = [i, j];
+    while (i < old.length && isBlankLine(old[i])) i++;
+    while (j < next.length && isBlankLine(next[j])) j++;
+    const blanks = old.slice(oldRun, i).join('');
+    const newBlanks = next.slice(nextRun, j).join('');
+    if (blanks !== newBlanks) place(offset, offset + blanks.length, newOffset, newOffset + newBlanks.length);
+    offset += blanks.length;
+    newOffset += newBlanks.length;
+    if (i === old.length || j === next.length) {
+      // Only the span's end can differ here; anything else means the pairing failed: show the rest as one place.
+      if (i < old.length || j < next.length) place(offset, source.length, newOffset, formatted.length);
+      break;
+    }
+    if (old[i] !== next[j] && normalise(old[i]) !== normalise(next[j])) place(offset, offset + old[i].length, newOffset, newOffset + next[j].length);
+    offset += old[i].length;
+    newOffset += next[j].length;
+    i++;
+    j++;
+  }
+  if (open) report(open);
+  return found;
+}
+
+/** What a span's problems were computed from: the same entry lines (array), the same text after it, the same EOL. */
+interface SpanRecord {
+  readonly entryLines: readonly string[];
+  readonly restSource: string;
+  readonly restLines: string;
+  readonly eol: string;
+  readonly problems: readonly SpanProblem[];
+}
+
+/** Per day entry as parsed: the problems of the span it starts. */
+const spanRecords = new WeakMap<DigestEntry, SpanRecord>();
+
+/** A span in the middle (an entry and the text up to the next one): all its places are one problem. */
+function middleSpanProblems(ctx: RuleContext, span: FormatSpan & { entry: DigestEntry }, params: FormatParams): readonly SpanProblem[] {
+  const { original } = entryOrigin(span.entry);
+  const restLines = span.restLines.join('\n');
+  const hit = spanRecords.get(original);
+  if (hit && hit.entryLines === span.entryLines && hit.restSource === span.restSource && hit.restLines === restLines && hit.eol === params.eol) return hit.problems;
+  const problems = spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), () => 0);
+  spanRecords.set(original, { entryLines: span.entryLines, restSource: span.restSource, restLines, eol: params.eol, problems });
+  return problems;
 }
 
 export default {
   meta: { id: 'layout', name: 'Layout', severity: 'hint', fixable: true, ko: 'Format Document이 바꿀 배치' },
   check(ctx) {
     const labelStyle = ctx.style.labelStyle === 'bold' || ctx.style.labelStyle === 'bold-italic' ? ctx.style.labelStyle : undefined;
-    const formatted = formatDigest(ctx.doc, { labelStyle });
-    if (formatted === ctx.doc.text) return;
-    // The formatter keeps every non-blank line, in order: pair them up and compare the blank runs between them
-    // (linear, unlike a general diff, on any input). The places of one entry become one problem.
-    const old = linesOf(ctx.doc.text);
-    const next = linesOf(formatted);
-    const entryStarts = ctx.doc.entries.map((e) => e.range.start.offset);
+    const params = formatParams(ctx.doc, { labelStyle });
+    const spans = [...formatSpans(ctx.doc, params)];
+    // The places of one entry (with the text up to the next entry) make one problem.
+    let entryStarts: number[] | undefined;
     const entryAt = (offset: number) => {
+      entryStarts ??= ctx.doc.entries.map((e) => e.range.start.offset);
       let lo = 0;
       let hi = entryStarts.length;
       while (lo < hi) {
@@ -56,39 +149,19 @@ export default {
       }
       return lo;
     };
-    let open: (Hunk & { entry: number }) | null = null;
-    const place = (start: number, end: number, newStart: number, newEnd: number) => {
-      const entry = entryAt(start);
-      if (open && open.entry === entry) Object.assign(open, { end, newEnd });
-      else {
-        if (open) report(ctx, formatted, open);
-        open = { start, end, newStart, newEnd, entry };
+    spans.forEach((span, k) => {
+      const startLine = span.entry?.range.start.line ?? 0;
+      const problems =
+        span.entry && !span.last
+          ? middleSpanProblems(ctx, span as FormatSpan & { entry: DigestEntry }, params)
+          : // The text before the first day entry (it may hold entries outside any day) and the last span with the
+            // file's end: checked each time, they are joined with the spans around them to stay exact.
+            spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, k === spans.length - 1 ? spans.slice(k) : [span]), (offset) => entryAt(span.from + offset));
+      for (const p of problems) {
+        const at = (q: Position): Position => ({ line: startLine + q.line, character: q.character, offset: span.from + q.offset });
+        const range = { start: at(p.start), end: at(p.end) };
+        ctx.report(range, p.message, { title: 'Format this place as Format Document does', edits: [{ range, newText: p.newText }] });
       }
-    };
-    let i = 0;
-    let j = 0;
-    let offset = 0;
-    let newOffset = 0;
-    while (i < old.length || j < next.length) {
-      const [oldRun, nextRun] = [i, j];
-      while (i < old.length && isBlankLine(old[i])) i++;
-      while (j < next.length && isBlankLine(next[j])) j++;
-      const blanks = old.slice(oldRun, i).join('');
-      const newBlanks = next.slice(nextRun, j).join('');
-      if (blanks !== newBlanks) place(offset, offset + blanks.length, newOffset, newOffset + newBlanks.length);
-      offset += blanks.length;
-      newOffset += newBlanks.length;
-      if (i === old.length || j === next.length) {
-        // Only the file's end can differ here; anything else means the pairing failed: show the rest as one place.
-        if (i < old.length || j < next.length) place(offset, ctx.doc.text.length, newOffset, formatted.length);
-        break;
-      }
-      if (old[i] !== next[j] && normalise(old[i]) !== normalise(next[j])) place(offset, offset + old[i].length, newOffset, newOffset + next[j].length);
-      offset += old[i].length;
-      newOffset += next[j].length;
-      i++;
-      j++;
-    }
-    if (open) report(ctx, formatted, open);
+    });
   },
 } satisfies Rule;
