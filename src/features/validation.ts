@@ -7,6 +7,9 @@ import type { Configuration } from './configuration';
 import { Disposable } from './dispose';
 import { CONFIG_FILE, readConfigFile } from './settings';
 
+/** A document whose last validation took at most this long is validated at once after an edit, not after the delay. */
+const CHEAP_MS = 20;
+
 interface Validated {
   readonly version: number;
   readonly problems: readonly Problem[];
@@ -23,6 +26,8 @@ export class ValidationService extends Disposable {
   readonly collection = this.register(vscode.languages.createDiagnosticCollection('dailyPapers'));
   private readonly results = new Map<string, Validated>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long the last validation of each document took (ms): what decides the delay after an edit. */
+  private readonly costs = new Map<string, number>();
   /** `.daily-papers.json` per workspace folder, read once and re-read when it changes. */
   private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
   /** Cross-file problems from the last workspace run, kept for documents not edited since. */
@@ -46,7 +51,7 @@ export class ValidationService extends Disposable {
       watcher.onDidCreate(reloadConfig),
       watcher.onDidDelete(reloadConfig),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      digests.onDidChangeDigest((d) => this.schedule(d)),
+      digests.onDidChangeDigest((d) => this.schedule(d, this.delayFor(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       configuration.onDidChange((section) => (section === 'validation' || section === 'files') && this.revalidateOpen()),
     ].forEach((d) => this.register(d));
@@ -80,7 +85,13 @@ export class ValidationService extends Disposable {
     this.show(uri, version, [...problems, ...crossFile]);
   }
 
-  private schedule(document: vscode.TextDocument, delay = this.configuration.get('validation').delay): void {
+  /** Adaptive: at once while validating the document is cheap (as it is after most edits), else the setting's delay. */
+  private delayFor(document: vscode.TextDocument): number {
+    const cost = this.costs.get(document.uri.toString());
+    return cost !== undefined && cost <= CHEAP_MS ? 0 : this.configuration.get('validation').delay;
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
     if (document.languageId !== 'markdown') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -100,6 +111,7 @@ export class ValidationService extends Disposable {
     }
     const config = await this.configFor(document.uri);
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run is scheduled
+    const started = performance.now();
     const all = validate(digest, { path: document.uri.path, config });
     // A digest just made by New Digest (or an untitled one) has no entries yet: that is a start, not a warning.
     const fresh = document.isUntitled || isNewDigestText(digest.text);
@@ -109,6 +121,7 @@ export class ValidationService extends Disposable {
     const current = cross && (cross.version === version || cross.text === digest.text);
     if (cross && current) cross.version = version;
     this.show(document.uri, version, cross && current ? [...problems, ...cross.problems] : problems);
+    this.costs.set(document.uri.toString(), performance.now() - started);
     return problems;
   }
 
@@ -122,6 +135,7 @@ export class ValidationService extends Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.costs.delete(key);
     if (!this.workspaceProblems.has(key)) this.collection.delete(uri);
   }
 

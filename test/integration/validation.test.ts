@@ -63,6 +63,23 @@ describe('Validation', () => {
     await diagnosticsWhere(document.uri, lacks('invalid-vote', suppressedLine), 'the suppression to apply again after revert');
   });
 
+  it('validates an edit at once while validation is cheap, whatever dailyPapers.validation.delay says', async () => {
+    const document = await open(broken());
+    await diagnosticsWhere(document.uri, has('invalid-vote'), 'the problems of broken.md');
+    // Ten minutes: with a fixed delay the diagnostics below would not come before the wait's deadline.
+    await setSetting('dailyPapers.validation', 'delay', 600_000);
+    try {
+      const comment = lineOf(document, '<!-- daily-papers-disable-next-line invalid-vote -->');
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(document.uri, document.lineAt(comment).rangeIncludingLineBreak);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await diagnosticsWhere(document.uri, has('invalid-vote', comment), 'the edit validated without waiting for the delay');
+    } finally {
+      await revert(document);
+      await setSetting('dailyPapers.validation', 'delay', undefined);
+    }
+  });
+
   it('a quick fix from vscode.executeCodeActionProvider, applied with applyEdit, removes its diagnostic', async () => {
     const document = await open(broken());
     const ds = await diagnosticsWhere(document.uri, has('thumbnail-id-mismatch'), 'thumbnail-id-mismatch');
