@@ -25,15 +25,21 @@ export interface PaperMatch {
   readonly author?: string;
 }
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. Substrings can point into their whole source
+ * text: an index of 5,000 digests holding titles and authors as substrings would keep every file's text alive.
+ */
+const ownCopy = (s: string): string => (' ' + s).slice(1);
+
 export function papersOf(file: string, doc: DigestDocument): IndexedPaper[] {
   const papers: IndexedPaper[] = [];
   const add = (date: string | null) => (e: DigestDocument['entries'][number]) =>
     papers.push({
-      id: e.arxivId ? baseArxivId(e.arxivId) : e.title,
-      title: e.title,
-      authors: e.authors?.names ?? [],
+      id: ownCopy(e.arxivId ? baseArxivId(e.arxivId) : e.title),
+      title: ownCopy(e.title),
+      authors: e.authors?.names.map(ownCopy) ?? [],
       votes: e.vote?.value ?? null,
-      date,
+      date: date && ownCopy(date),
       file,
       line: e.headingRange.start.line,
     });

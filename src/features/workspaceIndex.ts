@@ -9,6 +9,8 @@ const GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 /** The longest the index may hold the extension host before yielding. */
 const SLICE_MS = 20;
+/** Files read ahead of the one being parsed while the index is built. */
+const READS_AHEAD = 16;
 
 // setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -45,8 +47,18 @@ export class WorkspaceIndex extends Disposable {
     const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE);
     const work = async (progress?: vscode.Progress<{ message?: string }>) => {
       let slice = Date.now();
+      // Reads run ahead of parsing: waiting for one file at a time left the host idle for most of the build.
+      const reads = new Map<number, Promise<Uint8Array | Error>>();
+      const readAhead = (i: number) => {
+        const uri = uris[i];
+        if (uri && !this.openDocument(uri)) reads.set(i, Promise.resolve(vscode.workspace.fs.readFile(uri)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+      };
+      for (let i = 0; i < READS_AHEAD; i++) readAhead(i);
       for (const [i, uri] of uris.entries()) {
-        await this.indexFile(uri, false);
+        readAhead(i + READS_AHEAD);
+        const read = reads.get(i);
+        reads.delete(i);
+        await this.indexFile(uri, false, read);
         if (Date.now() - slice > SLICE_MS) {
           progress?.report({ message: `${i + 1}/${uris.length}` });
           await yieldToHost();
@@ -64,12 +76,20 @@ export class WorkspaceIndex extends Disposable {
     this.changed.fire();
   }
 
-  private async indexFile(uri: vscode.Uri, notify = true): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** Indexes a file: its open document's model, else its contents (`read`: a read already started). */
+  private async indexFile(uri: vscode.Uri, notify = true, read?: Promise<Uint8Array | Error>): Promise<void> {
+    const open = this.openDocument(uri);
     if (open) return this.indexOpen(open, notify);
     const key = uri.toString();
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const bytes = await (read ?? vscode.workspace.fs.readFile(uri));
+      if (bytes instanceof Error) throw bytes;
+      const text = new TextDecoder().decode(bytes);
       const matched = this.matchedByFilesSetting.has(key);
       const digest = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
       if (digest && isDigest(digest, matched)) this.index.setPapers(key, papersOf(key, digest));
