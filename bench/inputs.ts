@@ -8,8 +8,8 @@ import { parseDigest, type DigestDocument, type TextChange } from '../src/digest
 
 /** The seed digest's size: the file under dev/ whose size in bytes is closest to this is case (a)'s input. */
 export const SEED_BYTES = 13_700;
-/** Case (b)'s input: dev files concatenated in sorted order until the text reaches this many characters. */
-export const BIG_CHARS = 1_000_000;
+/** Case (b)'s input: dev files concatenated in sorted order until the text reaches this many bytes of UTF-8 (a real 1 MB file). */
+export const BIG_BYTES = 1_000_000;
 
 /** The corpus the benchmark measures on: `--corpus DIR` from the command line, or a generated one. */
 export function benchCorpus(args: readonly string[] = process.argv): string {
@@ -97,16 +97,16 @@ export function seedInput(corpus: string): Input {
   return input(path.relative(corpus, best), fs.readFileSync(best, 'utf8'));
 }
 
-/** Dev files in sorted order, each with its own day header, until the text has at least BIG_CHARS characters. */
+/** Dev files in sorted order, each with its own day header, until the text has at least BIG_BYTES bytes of UTF-8. */
 export function bigInput(corpus: string): Input & { readonly files: number } {
   const parts: string[] = [];
   let length = 0;
   for (const f of markdownFiles(digestsDir(corpus))) {
-    if (length >= BIG_CHARS) break;
+    if (length >= BIG_BYTES) break;
     let t = fs.readFileSync(f, 'utf8');
     if (!t.endsWith('\n')) t += '\n';
     parts.push(t);
-    length += t.length;
+    length += Buffer.byteLength(t);
   }
   // join() builds a flat string directly.
   return { ...input(`dev/ first ${parts.length} files`, parts.join('')), files: parts.length };

@@ -10,7 +10,7 @@ import { formatFeatureRows, outlineRows, validationRows } from './features';
 import { insightsRows } from './insights';
 import { runKeystrokes, type Sanity } from './keystroke';
 import { formatPathologicalRows, pathologicalRows } from './pathological';
-import { collect, hasGc, loadAverage, machineInfo, measure, measureFiles, timeOnce, type Plan, type Stats } from './measure';
+import { collect, hasGc, loadAverage, machineInfo, measureAlternating, measureFiles, timeOnce, type Plan, type Stats } from './measure';
 import { fmtMs, fmtRatio, formatTable, formatTarget, ratio, writeResults, type CaseResult, type Target } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -38,7 +38,7 @@ const PLANS: Record<'seed' | 'big' | 'keystroke' | 'workspace', Plans> = quick
 const busy = (load: number, cores: number) =>
   load > cores ? ` — WARNING: the machine is busy (load > ${cores} cores); timings will be noisy` : '';
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-const mchars = (chars: number) => `${(chars / 1e6).toFixed(2)}M chars`;
+const sized = (bytes: number, chars: number) => `${(bytes / 1e6).toFixed(2)} MB (${Math.round(chars / 1000)}K chars)`;
 /** Entry and day counts, in a function of its own so that the parsed document does not stay alive in main(). */
 const counts = (text: string) => {
   const doc = parseDigest(text);
@@ -50,20 +50,16 @@ const progress = (what: string, s: Stats) => log(`  ${what.padEnd(34)} median ${
 
 type Baselines = Partial<Record<BaselineId, Stats>>;
 
-/** Our full parse (when `ours`), then every baseline, on `text`. */
+/** Our full parse (when `ours`) and every baseline on `text`, alternately (ABBA). */
 function compare(text: string, plans: Plans, tag: string, ours: boolean): { ours?: Stats; baselines: Baselines } {
-  let ourStats: Stats | undefined;
-  if (ours) {
-    ourStats = measure(() => parseDigest(text), plans.ours);
-    progress(`${tag} ours parseDigest`, ourStats);
-  }
+  const runs = [...(ours ? [{ id: 'ours' as const, label: 'ours parseDigest', run: parseDigest }] : []), ...BASELINES];
+  const stats = measureAlternating(runs.map((r) => () => r.run(text)), runs.map((r) => plans[r.id]));
   const baselines: Baselines = {};
-  for (const b of BASELINES) {
-    const s = measure(() => b.run(text), plans[b.id]);
-    baselines[b.id] = s;
-    progress(`${tag} ${b.label}`, s);
-  }
-  return { ours: ourStats, baselines };
+  runs.forEach((r, i) => {
+    progress(`${tag} ${r.label}`, stats[i]);
+    if (r.id !== 'ours') baselines[r.id] = stats[i];
+  });
+  return { ours: ours ? stats[0] : undefined, baselines };
 }
 
 function sanityLine(when: string, s: Sanity): string {
@@ -85,7 +81,7 @@ function main(): void {
   const workspace = workspaceInput(corpus);
   log(`corpus ${corpus}`);
   log(`  seed: ${seed.name}, ${kb(seed.bytes)} (${seed.chars} chars)`);
-  log(`  big:  ${big.name}, ${big.chars} chars (${kb(big.bytes)} UTF-8)`);
+  log(`  big:  ${big.name}, ${sized(big.bytes, big.chars)} of UTF-8`);
   log(`  workspace: ${workspace.files.length} files, ${kb(workspace.bytes)} (${workspace.chars} chars)`);
 
   // The very first parse in the process: JIT cold, remark's inline processor not yet used.
@@ -97,10 +93,10 @@ function main(): void {
   const a = compare(seed.text, PLANS.seed, '(a)', true);
   cases.push({ id: 'a', label: `parse ${kb(seed.bytes)} seed`, input: { file: seed.name, chars: seed.chars, bytes: seed.bytes }, ours: a.ours!, baselines: a.baselines });
 
-  log('\n(b) cold parse, ~1 MB digest');
+  log('\n(b) cold parse, 1 MB digest (UTF-8 bytes)');
   const b = compare(big.text, PLANS.big, '(b)', true);
   const bigInfo = { files: big.files, chars: big.chars, bytes: big.bytes, ...counts(big.text) };
-  cases.push({ id: 'b', label: `parse ${mchars(big.chars)} (${big.files} days)`, input: bigInfo, ours: b.ours!, baselines: b.baselines });
+  cases.push({ id: 'b', label: `parse ${sized(big.bytes, big.chars)}, ${big.files} days`, input: bigInfo, ours: b.ours!, baselines: b.baselines });
 
   log('\n(c) one keystroke in the ~1 MB digest, through DigestCache (recordChanges + get)');
   collect();
@@ -117,7 +113,7 @@ function main(): void {
     log(`  WARNING !!! the cache did not serve every keystroke incrementally: ${JSON.stringify(k.cacheStats)} for ${expected} keystrokes`);
   cases.push({
     id: 'c',
-    label: `keystroke in ${mchars(k.editedText.length)} (cache)`,
+    label: `keystroke in ${sized(Buffer.byteLength(k.editedText), k.editedText.length)} (cache)`,
     input: { chars: k.editedText.length, offset: k.site.offset, line: k.site.line + 1, entry: k.site.entryIndex + 1, entries: k.site.entryCount },
     ours: k.stats,
     baselines: compare(k.editedText, PLANS.keystroke, '(c) full', false).baselines,

@@ -62,6 +62,33 @@ export function measure(fn: () => unknown, plan: Plan): Stats {
   return summarize(samples, plan);
 }
 
+/**
+ * Runs several functions alternately in ABBA order (A B, then B A, …) after their warm-ups, so that a drift in the
+ * machine's load or a warmer JIT favours none of them. A function with fewer repetitions than the longest is timed
+ * at evenly spaced rounds over the whole run, not only at its start.
+ */
+export function measureAlternating(fns: readonly (() => unknown)[], plans: readonly Plan[]): Stats[] {
+  collect();
+  fns.forEach((fn, i) => {
+    for (let w = 0; w < plans[i].warmup; w++) consume(fn());
+  });
+  const rounds = Math.max(...plans.map((p) => p.reps));
+  const samples: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? [...fns.keys()].reverse() : [...fns.keys()];
+    for (const i of order) {
+      // Due in this round when its share of the rounds passes a whole number.
+      if (Math.floor(((r + 1) * plans[i].reps) / rounds) === Math.floor((r * plans[i].reps) / rounds)) continue;
+      const t0 = process.hrtime.bigint();
+      const value = fns[i]();
+      const t1 = process.hrtime.bigint();
+      consume(value);
+      samples[i].push(Number(t1 - t0) / 1e6);
+    }
+  }
+  return samples.map((s, i) => summarize(s, plans[i]));
+}
+
 /** Times a single call (no warm-up): for first-call figures. */
 export function timeOnce(fn: () => unknown): number {
   const t0 = process.hrtime.bigint();
