@@ -2,6 +2,7 @@
 // without it (an empty carrier extension instead, so VS Code's built-in Markdown features answer alone), prints medians
 // and ratios, and writes every sample to bench/host-results.json (ignored by git).
 // Usage: tsx scripts/host/bench.ts [--corpus DIR] [--timeout SECONDS] [--out FILE] (DIR: a real corpus; default: generated from test/fixtures)
+//   Sessions run in ABBA order (ours, built-in, built-in, ours), each with half the repetitions; samples are pooled.
 //   BENCH_REPS=N fresh documents per measurement (default 7); BENCH_VALIDATION_EDITS=N edits per validation run (2×REPS);
 //   BENCH_PROFILE=DIR also writes a CPU profile of the extension host during the 1 MB validation run (session ours) there.
 import * as fs from 'node:fs';
@@ -18,6 +19,17 @@ const results = new Map<string, unknown>();
 const started = Date.now();
 const loadBefore = os.loadavg();
 
+/** The same measurement from two sessions: their samples (arrays) together; anything else as the first session had it. */
+function merge(first: unknown, second: unknown): unknown {
+  if (Array.isArray(first) && Array.isArray(second)) return [...(first as unknown[]), ...(second as unknown[])];
+  if (first && second && typeof first === 'object' && typeof second === 'object' && !Array.isArray(first)) {
+    const out: Record<string, unknown> = { ...(first as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(second as Record<string, unknown>)) out[k] = k in out ? merge(out[k], v) : v;
+    return out;
+  }
+  return first;
+}
+
 async function session(phase: 'ours' | 'builtin', extension: string): Promise<void> {
   log(`session "${phase}"`);
   const t = Date.now();
@@ -26,7 +38,7 @@ async function session(phase: 'ours' | 'builtin', extension: string): Promise<vo
     workspace: path.join(ROOT, 'test/integration/workspace'),
     extension,
     env: {
-      BENCH_PHASE: phase, BENCH_REPS: process.env.BENCH_REPS ?? '', BENCH_VALIDATION_EDITS: process.env.BENCH_VALIDATION_EDITS ?? '',
+      BENCH_PHASE: phase, BENCH_REPS: String(Math.ceil(Number(process.env.BENCH_REPS || 7) / 2)), BENCH_VALIDATION_EDITS: process.env.BENCH_VALIDATION_EDITS ?? '',
       BENCH_PROFILE: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : '',
       DPD_CORPUS: benchCorpus(),
     },
@@ -34,12 +46,12 @@ async function session(phase: 'ours' | 'builtin', extension: string): Promise<vo
       const match = /^BENCH_RESULT (.*)$/.exec(text);
       if (match) {
         const { key, value } = JSON.parse(match[1]!) as { key: string; value: unknown };
-        results.set(key, value);
+        results.set(key, results.has(key) ? merge(results.get(key), value) : value);
       }
       return Boolean(match);
     },
   });
-  results.set(`seconds:${phase}`, (Date.now() - t) / 1000);
+  results.set(`seconds:${phase}`, ((results.get(`seconds:${phase}`) as number | undefined) ?? 0) + (Date.now() - t) / 1000);
   if (code !== 0) throw new Error(`the "${phase}" session failed (exit ${code})`);
 }
 
@@ -194,8 +206,13 @@ function writeJson(): void {
 
 async function main(): Promise<void> {
   requireHost();
+  // ABBA: ours, the built-in, the built-in, ours, each session with half the repetitions, so that a drift in the
+  // machine's load during the run favours neither side.
+  const builtin = path.join(ROOT, 'test/bench-host/carrier');
   await session('ours', ROOT);
-  await session('builtin', path.join(ROOT, 'test/bench-host/carrier'));
+  await session('builtin', builtin);
+  await session('builtin', builtin);
+  await session('ours', ROOT);
   print();
   writeJson();
 }

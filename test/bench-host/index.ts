@@ -125,6 +125,11 @@ export async function run(): Promise<void> {
   await symbolsCommand(await fresh('warmup', inputs.seed.text)); // the built-in Markdown extension and its server
   for (const [name, input] of Object.entries(inputs)) report(`ours:${name}`, await measure(name, input.text, REPS, cold, 'txt'));
 
+  // `npm run profile:host -- typing`: only typing in the 1 MB digest in an editor, profiled.
+  if (process.env.BENCH_ONLY === 'typing') {
+    report('validation:ours:big', await validation('o-val-big', inputs.big, 'ours', true, api));
+    return;
+  }
   for (const [name, input] of Object.entries(inputs)) {
     report(`validation:ours:${name}`, await validation(`o-val-${name}`, input, 'ours', true, api));
     report(`validation-hidden:ours:${name}`, await validation(`o-hid-${name}`, input, 'ours', false));
