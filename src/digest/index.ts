@@ -20,8 +20,8 @@ export function isDigest(doc: DigestDocument, matched = false): boolean {
   return doc.hasDayHeader || matched;
 }
 export * from './validate';
-export { arrangeEntries, buildOutline, entryAtLine, entryDescription, entryLabel, foldingRegions, matchesFilter, nodeAtLine, nodeById } from './outline';
-export type { Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
+export { arrangeEntries, buildOutline, entryAtLine, entryDescription, entryLabel, entrySignatures, foldingRegions, matchesFilter, nodeAtLine, nodeById } from './outline';
+export type { EntrySignatures, Outline, OutlineDay, OutlineEntry, OutlineNode, OutlineOptions, OutlineSection, OutlineSort, FoldingRegion } from './outline';
 export { DigestModel, ModelCache, type ModelStats } from './model';
 export { PaperIndex, papersOf, type IndexedPaper, type PaperMatch, type MatchKind } from './paperIndex';
 export { toBibtex, type BibtexInput } from './bibtex';

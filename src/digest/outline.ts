@@ -1,4 +1,5 @@
 // The outline model behind the tree view, symbols and folding: days → entries → sections, with stable ids.
+import { entryOrigin } from './shift';
 import type { DaySection, DigestDocument, DigestEntry, Range, SummarySection } from './types';
 
 export type OutlineSort = 'file' | 'votes' | 'title';
@@ -105,6 +106,30 @@ class LazyOutlineEntry implements OutlineEntry {
   get sections(): readonly OutlineSection[] {
     return (this.sectionNodes ??= this.entry.sections.map((section, i) => ({ kind: 'section', id: `${this.id}/${i}`, label: section.label ?? firstWords(section.text), section })));
   }
+}
+
+/** What a tree shows of an entry and of each of its sections, as strings that change when that does. */
+export interface EntrySignatures {
+  readonly entry: string;
+  readonly sections: readonly string[];
+}
+
+/** Per entry as parsed: an entry an edit did not touch keeps the same strings, so comparing them costs nothing. */
+const signaturesByEntry = new WeakMap<DigestEntry, EntrySignatures>();
+
+export function entrySignatures(entry: DigestEntry): EntrySignatures {
+  const { original } = entryOrigin(entry);
+  let signatures = signaturesByEntry.get(original);
+  if (!signatures) {
+    const labels = original.sections.map((s) => s.label ?? firstWords(s.text));
+    const authors = (original.authors?.names ?? []).join(',');
+    signatures = {
+      entry: `${original.title}|${original.vote?.value}|${entryDescription(original)}|${authors}|${labels.join(',')}`,
+      sections: original.sections.map((s, i) => `${labels[i]}|${s.text}`),
+    };
+    signaturesByEntry.set(original, signatures);
+  }
+  return signatures;
 }
 
 /** The id of a day that is the first with its date; repeats get `~2`, `~3`, … */

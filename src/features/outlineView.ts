@@ -2,7 +2,7 @@
 // the cursor. It reads the document's model (one outline per version) and refreshes only the elements that
 // changed; it does nothing while its view is hidden.
 import * as vscode from 'vscode';
-import { arrangeEntries, entryLabel, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
+import { arrangeEntries, entryLabel, entrySignatures, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
 import { DIAGNOSTIC_SOURCE } from './convert';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
@@ -179,18 +179,22 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
   private computeShown(): Shown {
     if (!this.model || !this.document) return NOTHING;
     const shown: Shown = { signatures: new Map(), parents: new Map(), children: new Map(), icons: new Map() };
-    const diagnostics = vscode.languages.getDiagnostics(this.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const worst = worstSeverities(vscode.languages.getDiagnostics(this.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE));
+    // Linear in the entries, and untouched entries' signatures are the same strings as before: a keystroke in a
+    // 1 MB digest neither copies out every entry's sections nor compares their text.
     const addEntry = (e: OutlineEntry, parent: string) => {
-      const icon = worstIcon(diagnostics, e.entry.range.start.line, e.entry.range.end.line);
+      const severity = worst(e.entry.range.start.line, e.entry.range.end.line);
+      const icon = severity === undefined ? undefined : SEVERITY_ICON[severity];
       if (icon) shown.icons.set(e.id, icon);
-      const authors = (e.entry.authors?.names ?? []).join(',');
-      shown.signatures.set(e.id, `${e.entry.title}|${e.entry.vote?.value}|${e.description}|${icon?.id ?? ''}|${authors}|${e.sections.map((s) => s.label).join(',')}`);
+      const signatures = entrySignatures(e.entry);
+      shown.signatures.set(e.id, icon ? `${signatures.entry}|${icon.id}` : signatures.entry);
       shown.parents.set(e.id, parent);
-      shown.children.set(e.id, e.sections.map((s) => s.id));
-      for (const s of e.sections) {
-        shown.signatures.set(s.id, `${s.label}|${s.section.text}`);
-        shown.parents.set(s.id, e.id);
-      }
+      const sectionIds = signatures.sections.map((_, i) => `${e.id}/${i}`);
+      shown.children.set(e.id, sectionIds);
+      sectionIds.forEach((id, i) => {
+        shown.signatures.set(id, signatures.sections[i]);
+        shown.parents.set(id, e.id);
+      });
     };
     // Days first, then the entries outside any day.
     const days: string[] = [];
@@ -215,12 +219,21 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
   }
 }
 
-function worstIcon(diagnostics: readonly vscode.Diagnostic[], from: number, to: number): vscode.ThemeIcon | undefined {
-  let worst: number | undefined;
-  for (const d of diagnostics) {
-    if (d.range.start.line >= from && d.range.start.line <= to && (worst === undefined || d.severity < worst)) worst = d.severity;
-  }
-  return worst === undefined ? undefined : SEVERITY_ICON[worst];
+/** The worst severity among diagnostics starting on lines `[from, to]`, by binary search over them sorted by line. */
+function worstSeverities(diagnostics: readonly vscode.Diagnostic[]): (from: number, to: number) => number | undefined {
+  const sorted = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+  return (from, to) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].range.start.line < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let worst: number | undefined;
+    for (let i = lo; i < sorted.length && sorted[i].range.start.line <= to; i++) if (worst === undefined || sorted[i].severity < worst) worst = sorted[i].severity;
+    return worst;
+  };
 }
 
 /**
