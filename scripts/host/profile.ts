@@ -29,8 +29,9 @@ async function main(): Promise<number> {
       if (!match) return false;
       const { key, value } = JSON.parse(match[1]!) as { key: string; value: unknown };
       if (key.startsWith('profile:')) {
-        log(`profile written: ${path.join(path.relative(process.cwd(), out), `${key.split(':').pop()}.cpuprofile`)}; most self time:`);
-        for (const row of value as unknown[]) console.log(`  ${JSON.stringify(row)}`);
+        const { file, ms, top } = value as { file: string; ms: number; top: { fn: string; ms: number }[] };
+        log(`profile written: ${path.relative(process.cwd(), file)} (${Math.round(ms)} ms profiled); most self time:`);
+        for (const row of top) console.log(`  ${String(row.ms).padStart(6)} ms  ${row.fn}`);
       }
       return true;
     },
