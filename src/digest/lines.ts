@@ -60,10 +60,15 @@ export function closesBlock(block: OpaqueBlock, line: string): boolean {
  * closes it), or null: a line in a block is content, never structure.
  */
 export class BlockTracker {
-  private block: OpaqueBlock | null = null;
+  constructor(private block: OpaqueBlock | null = null) {}
 
   get inside(): boolean {
     return this.block !== null;
+  }
+
+  /** The block the last line left open, to go on from there later. */
+  get current(): OpaqueBlock | null {
+    return this.block;
   }
 
   step(line: string): OpaqueBlock | null {

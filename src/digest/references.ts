@@ -1,7 +1,8 @@
 // Finds arXiv references in digest text (title links, arXiv/HF URLs, thumbnails, `arXiv:ID`, bare IDs): for hovers and links.
 import { isValidArxivId } from './arxiv';
-import { BlockTracker } from './lines';
+import { BlockTracker, type OpaqueBlock } from './lines';
 import { entryAtLine } from './outline';
+import { entryOrigin, shiftRange } from './shift';
 import { linesOf, position } from './text';
 import type { DigestDocument, DigestEntry, Range } from './types';
 
@@ -135,8 +136,12 @@ export interface LinkableId {
  */
 export function findLinkableIds(text: string): LinkableId[] {
   const found: LinkableId[] = [];
-  const blocks = new BlockTracker();
-  for (const l of linesOf(text, 0, text.length, 0)) {
+  scanLinkableIds(text, 0, text.length, 0, new BlockTracker(), found);
+  return found;
+}
+
+function scanLinkableIds(text: string, from: number, to: number, firstLine: number, blocks: BlockTracker, found: LinkableId[]): void {
+  for (const l of linesOf(text, from, to, firstLine)) {
     if (blocks.step(l.text)) continue;
     for (const r of findArxivReferences(l.text)) {
       if ((r.kind === 'bare' || r.kind === 'prefixed') && !r.inCode) {
@@ -144,5 +149,41 @@ export function findLinkableIds(text: string): LinkableId[] {
       }
     }
   }
+}
+
+/** Per entry as parsed: its linkable IDs and the block its last line leaves open (found from outside any block). */
+const linksByEntry = new WeakMap<DigestEntry, { readonly lines: number; readonly offset: number; readonly links: readonly LinkableId[]; readonly end: OpaqueBlock | null }>();
+
+/** findLinkableIds of a parsed document, reusing what untouched entries held (a keystroke scans one entry). */
+export function linkableIdsOf(doc: DigestDocument): LinkableId[] {
+  const text = doc.text;
+  const found: LinkableId[] = [];
+  let blocks = new BlockTracker();
+  let at = 0;
+  let line = 0;
+  for (const entry of doc.entries) {
+    const from = entry.range.start.offset - entry.range.start.character;
+    const nl = text.indexOf('\n', entry.range.end.offset);
+    const to = nl === -1 ? text.length : nl + 1;
+    scanLinkableIds(text, at, from, line, blocks, found);
+    const origin = entryOrigin(entry);
+    // Entries start outside code blocks and comments; should one not, it is scanned, not cached.
+    const hit = blocks.inside ? undefined : linksByEntry.get(origin.original);
+    if (hit) {
+      const dl = origin.lines - hit.lines;
+      const dOff = origin.offset - hit.offset;
+      for (const l of hit.links) found.push(dl === 0 && dOff === 0 ? l : { id: l.id, range: shiftRange(l.range, dl, dOff) });
+      blocks = new BlockTracker(hit.end);
+    } else {
+      const cacheable = !blocks.inside;
+      const links: LinkableId[] = [];
+      scanLinkableIds(text, from, to, entry.range.start.line, blocks, links);
+      if (cacheable) linksByEntry.set(origin.original, { lines: origin.lines, offset: origin.offset, links, end: blocks.current });
+      for (const l of links) found.push(l);
+    }
+    at = to;
+    line = entry.range.end.line + 1;
+  }
+  scanLinkableIds(text, at, text.length, line, blocks, found);
   return found;
 }

@@ -1,7 +1,7 @@
 // Document links for `arXiv:ID` and bare arXiv IDs in digest text (URLs and Markdown links are linked already).
 import * as vscode from 'vscode';
 import { arxivAbsUrl } from '../digest';
-import { findLinkableIds } from '../digest/references';
+import { linkableIdsOf } from '../digest/references';
 import { toRange } from './convert';
 import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
@@ -14,7 +14,7 @@ export class ArxivIdLinks implements vscode.DocumentLinkProvider {
     if (!this.configuration.get('hover').linkArxivIds) return [];
     const digest = this.digests.getDigest(document);
     if (!digest) return [];
-    return findLinkableIds(digest.text).map(({ id, range }) => {
+    return linkableIdsOf(digest).map(({ id, range }) => {
       const link = new vscode.DocumentLink(toRange(range), vscode.Uri.parse(arxivAbsUrl(id)));
       link.tooltip = vscode.l10n.t('Open arXiv:{0} on arXiv', id);
       return link;

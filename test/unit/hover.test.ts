@@ -1,11 +1,11 @@
 // Hover cards, pure parts: which arXiv reference is at a position, which IDs become links, and the card's Markdown.
 import * as assert from 'node:assert/strict';
-import { parseDigest } from '../../src/digest';
+import { DigestCache, parseDigest, type TextChange } from '../../src/digest';
 import { entryAtLine } from '../../src/digest/outline';
-import { findArxivReferences, findLinkableIds, referenceAt, type LineInfo } from '../../src/digest/references';
+import { findArxivReferences, findLinkableIds, linkableIdsOf, referenceAt, type LineInfo } from '../../src/digest/references';
 import { buildCard, escapeMarkdown, paperFromEntry, trimText, type CardInput, type CardPaper } from '../../src/metadata/card';
 import type { ArxivRecord, HuggingFaceRecord, PaperMetadata, SourceView } from '../../src/metadata/types';
-import { fixture } from './helpers';
+import { digestFixtures, fixture } from './helpers';
 
 /** `$$` marks the cursor: returns the line without it and the cursor's character. */
 function cursor(marked: string): { line: string; character: number } {
@@ -144,6 +144,33 @@ describe('hover: document links for arXiv IDs', () => {
     assert.deepEqual(links.map((l) => l.id), ['2501.17161', '2404.19737v2', '2501.17164']);
     for (const l of links) assert.ok(text.slice(l.range.start.offset, l.range.end.offset).endsWith(l.id));
     assert.deepEqual(links.map((l) => [l.range.start.line, l.range.start.character]), [[1, 6], [1, 27], [10, 17]]);
+  });
+});
+
+describe('linkableIdsOf: the links of a parsed document, entry by entry', () => {
+  it('equals findLinkableIds over the whole text, also after edits that shift, change and fence entries', () => {
+    const id = 'file:///links.md';
+    for (const name of digestFixtures()) {
+      const cache = new DigestCache();
+      let text = fixture(name) + '\nSee arXiv:2501.00001 and 2404.19737v2.\n';
+      let version = 1;
+      let doc = cache.get(id, version, () => text);
+      assert.deepEqual(linkableIdsOf(doc), findLinkableIds(text), `${name}, as opened`);
+      const second = doc.entries[1]?.range.start.offset ?? text.length;
+      const edits: TextChange[] = [
+        { rangeOffset: 0, rangeLength: 0, text: 'arXiv:2312.00752 above\n\n' },
+        { rangeOffset: second, rangeLength: 0, text: '```\n' },
+        { rangeOffset: second, rangeLength: 4, text: '' },
+        { rangeOffset: text.length, rangeLength: 0, text: '2501.17161\n' },
+      ];
+      for (const change of edits) {
+        const next = text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
+        cache.recordChanges(id, ++version, [change]);
+        doc = cache.get(id, version, () => next);
+        text = next;
+        assert.deepEqual(linkableIdsOf(doc), findLinkableIds(text), `${name}, after inserting ${JSON.stringify(change.text)}`);
+      }
+    }
   });
 });
 
