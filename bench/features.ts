@@ -115,3 +115,20 @@ export function formatFeatureRows(rows: readonly FeatureRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** Heap the index of 5,000 digests keeps after a forced GC (their texts dropped): what it costs to hold, not to build. */
+export function indexHeap(workspace: Workspace): { papers: number; mb: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const index = new PaperIndex();
+  for (let i = 0; i < 5000; i++) {
+    // A fresh copy of the text per file, as each file read from disk is.
+    const text = JSON.parse(JSON.stringify(workspace.files[i % workspace.files.length].text)) as string;
+    index.setFile(`file:///w/${i}.md`, parseDigest(text));
+  }
+  gc();
+  const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+  return { papers: index.paperCount, mb };
+}

@@ -6,7 +6,7 @@
 import { parseDigest } from '../src/digest';
 import { BASELINES, type BaselineId } from './baselines';
 import { bigInput, benchCorpus, seedInput, workspaceInput } from './inputs';
-import { formatFeatureRows, outlineRows, validationRows } from './features';
+import { formatFeatureRows, indexHeap, outlineRows, validationRows } from './features';
 import { insightsRows } from './insights';
 import { runKeystrokes, type Sanity } from './keystroke';
 import { formatPathologicalRows, pathologicalRows } from './pathological';
@@ -186,6 +186,8 @@ function main(): void {
   log('\nvalidation, outline and workspace index (median ms)');
   const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick), ...insightsRows(workspace, quick)];
   log(formatFeatureRows(featureRows));
+  const heap = indexHeap(workspace);
+  if (heap) log(`index of 5,000 digests: ${heap.papers.toLocaleString('en-US')} papers hold ${heap.mb.toFixed(1)} MB of heap after a forced GC (texts dropped)`);
 
   log('\nhostile and huge inputs: the path each reaches, at n and 4n, beside a plain line scan of the same text');
   const hostile = pathologicalRows(texts.join('\n'), quick);
