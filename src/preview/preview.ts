@@ -34,6 +34,8 @@ export interface PreviewInfo {
   readonly version: number;
   /** Entries in the host's latest render. */
   readonly entries: number;
+  /** Cards in the page's first paint: fewer than the entries when a large digest came in two steps. */
+  readonly firstPaintCards: number;
   readonly page: PageStatus | undefined;
 }
 
@@ -46,6 +48,12 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 const EMPTY: RenderedDigest = { days: [], cards: new Map() };
 /** Edits within this many milliseconds are sent as one patch. */
 const COALESCE_MS = 16;
+
+/**
+ * A digest with more entries than this is painted in two steps: the cards around the line the editor shows
+ * first, then the whole digest as a patch once the page is up (a 1 MB digest's full page took 1-2 s to appear).
+ */
+const FIRST_PAINT_CARDS = 40;
 
 /**
  * Where the page is:
@@ -65,6 +73,7 @@ export class DigestPreview extends Disposable {
   private readonly disposed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposed.event;
   private rendered: RenderedDigest | undefined;
+  private firstPaintCards = 0;
   /** The version of the host's latest render; the page has caught up when its status reports it. */
   private version = 0;
   private page: PageState = { kind: 'stale' };
@@ -112,6 +121,7 @@ export class DigestPreview extends Disposable {
       viewColumn: this.panel.viewColumn,
       version: this.version,
       entries: this.rendered?.cards.size ?? 0,
+      firstPaintCards: this.firstPaintCards,
       page: this.status,
     };
   }
@@ -213,21 +223,27 @@ export class DigestPreview extends Disposable {
       this.panel.webview.html = tooLargePageHtml(this.panel.webview.cspSource, style, message);
       return;
     }
-    const next = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline) : EMPTY;
     const source = this.sourceUri.toString();
     const previous = this.rendered;
-    this.rendered = next;
     if (full || this.page.kind !== 'ready' || !previous) {
-      this.page = { kind: 'loading', htmlVersion: ++this.version, patchWaiting: false };
       const editor = vscode.window.visibleTextEditors.find((e) => this.isFor(e.document.uri));
       const reveal = this.pendingReveal;
       this.pendingReveal = undefined;
       const cursorLine = reveal ?? editor?.selection.active.line ?? null;
       const scrollLine = reveal ?? (this.ctx.settings().scrollSync ? (editor?.visibleRanges[0]?.start.line ?? null) : null);
-      this.panel.webview.html = this.pageHtml(next, model ? documentLanguage(model.doc.text) : 'en', cursorLine, scrollLine);
-      this.ctx.log.debug(`preview: full render of ${source} (${next.cards.size} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
+      const twoSteps = model !== undefined && model.doc.entries.length > FIRST_PAINT_CARDS;
+      const window = twoSteps ? { line: scrollLine ?? cursorLine ?? 0, cards: FIRST_PAINT_CARDS } : undefined;
+      const first = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline, window) : EMPTY;
+      this.rendered = first;
+      this.firstPaintCards = first.cards.size;
+      // The rest of a large digest goes as a patch once the page says it is ready.
+      this.page = { kind: 'loading', htmlVersion: ++this.version, patchWaiting: twoSteps };
+      this.panel.webview.html = this.pageHtml(first, model ? documentLanguage(model.doc.text) : 'en', cursorLine, scrollLine);
+      this.ctx.log.debug(`preview: first paint of ${source} (${first.cards.size} of ${model?.doc.entries.length ?? 0} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
       return;
     }
+    const next = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline) : EMPTY;
+    this.rendered = next;
     const patch = diffDigests(previous, next);
     if (patch.cards.length === 0 && !patch.days) return;
     this.version++;

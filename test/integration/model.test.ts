@@ -67,6 +67,8 @@ describe('one model per document version', function () {
       return info?.page !== undefined && info.page.version === info.version && info.entries === dp.getDigest(document)?.entries.length;
     };
     await waitForAsync(previewCaughtUp, 'the preview to show the large digest');
+    const shown = ((await vscode.commands.executeCommand<PreviewInfo[]>('dailyPapers.preview.state')) ?? []).find((i) => i.source === document.uri.toString())!;
+    assert.ok(shown.firstPaintCards > 0 && shown.firstPaintCards < shown.entries, `a first paint of some cards, then all ${shown.entries} (first paint: ${shown.firstPaintCards})`);
 
     const before = dp.stats.outlines;
     const line = dp.getDigest(document)!.entries[500]!.sections[0]!.range.start.line;

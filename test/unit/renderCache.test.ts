@@ -32,6 +32,22 @@ describe('render: whole digests, the card cache and patches', () => {
     assert.equal((body.match(/<section class="day"/g) ?? []).length, 2);
   });
 
+  it('renders a window of cards around a line for a first paint; the whole render then patches in the rest', () => {
+    const doc = parseDigest(text);
+    const cache = new CardCache();
+    const line = doc.entries[1].range.start.line;
+    const first = renderDigest(doc, undefined, cache, undefined, { line, cards: 1 });
+    // One card: the entry at the line, in its day only.
+    assert.deepEqual(first.days.map((d) => [d.id, d.entries.map(([id]) => id)]), [['day:2025-01-29', ['entry:2404.19737']]]);
+    const wide = renderDigest(doc, undefined, cache, undefined, { line, cards: 2 });
+    assert.deepEqual([...wide.cards.keys()], ['entry:2404.19737', 'entry:2411.10168'], 'from the line on, across days');
+    const all = renderDigest(doc, undefined, cache);
+    const patch = diffDigests(first, all);
+    assert.deepEqual(patch.cards.map((c) => c.id), ['entry:2406.14347', 'entry:2411.10168'], 'the cards the first paint lacked');
+    assert.ok(patch.days, 'and the whole layout');
+    assert.equal(cache.stats.rendered, 3, 'no card rendered twice: the window kept the cache');
+  });
+
   it('re-renders only the edited entry after a keystroke, and patches only its card', () => {
     const cache = new CardCache();
     const doc = parseDigest(text);

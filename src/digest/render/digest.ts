@@ -63,14 +63,26 @@ export class CardCache {
   }
 }
 
+/** Only some cards: `cards` of them from the entry holding (or first after) `line`, a few before it included. */
+export interface RenderWindow {
+  readonly line: number;
+  readonly cards: number;
+}
+
+/** Cards of a window rendered above the entry at its line (at most a quarter of them), so that it is not the very first one shown. */
+const WINDOW_BEFORE = 5;
+
 /**
- * Renders every day and entry; `cache` makes a re-render after an edit cost only the edited entries. Pass the
- * document's outline when it is at hand (the editor's model keeps one per version).
+ * Renders every day and entry (or those of `window`, for a first paint); `cache` makes a re-render after an edit
+ * cost only the edited entries. Pass the document's outline when it is at hand (the editor's model keeps one per version).
  */
-export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache(), outline: Outline = buildOutline(doc)): RenderedDigest {
+export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache(), outline: Outline = buildOutline(doc), window?: RenderWindow): RenderedDigest {
   const cards = new Map<string, RenderedCard>();
   const days: RenderedDay[] = [];
-  const group = (day: (typeof outline.days)[number] | null, entries: typeof outline.orphans) => {
+  const inWindow = window && windowOf(outline, window);
+  const group = (day: (typeof outline.days)[number] | null, all: typeof outline.orphans) => {
+    const entries = inWindow ? all.filter((e) => inWindow.has(e)) : all;
+    if (inWindow && entries.length === 0) return;
     const places: EntryPlace[] = [];
     for (const e of entries) {
       const card = { id: e.id, html: cache.html(e.entry, e.id, doc.text, options), line: e.entry.range.start.line, endLine: e.entry.range.end.line };
@@ -82,8 +94,18 @@ export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAU
   };
   for (const day of outline.days) group(day, day.entries);
   if (outline.orphans.length) group(null, outline.orphans);
-  cache.sweep();
+  // A window's render is followed by the whole one: it must not make the cache forget the cards outside it.
+  if (!inWindow) cache.sweep();
   return { days, cards };
+}
+
+/** The entries of a window, in the order the preview shows them (days, then the entries outside any day). */
+function windowOf(outline: Outline, window: RenderWindow): Set<Outline['orphans'][number]> {
+  const shown = [...outline.days.flatMap((d) => d.entries), ...outline.orphans];
+  let at = shown.findIndex((e) => e.entry.range.end.line >= window.line);
+  if (at < 0) at = Math.max(0, shown.length - window.cards);
+  const from = Math.max(0, at - Math.min(WINDOW_BEFORE, Math.floor(window.cards / 4)));
+  return new Set(shown.slice(from, from + window.cards));
 }
 
 /** The HTML of all days with their cards, as the preview's first paint and the export show it. */
