@@ -50,13 +50,13 @@ function fromScratch(all: readonly DaySummary[], o: InsightsOptions): Insights {
   return {
     from: from ?? null,
     to: to ?? null,
-    totals: { days: days.length, paperDays: days.reduce((n, d) => n + d.papers.size, 0), distinctPapers: papers.size, votes: days.reduce((n, d) => n + d.votes, 0), problems },
+    totals: { days: days.length, paperDays: days.reduce((n, d) => n + d.papers.size, 0), distinctPapers: papers.size, repeatedPapers: [...papers.values()].filter((p) => p.places.length > 1).length, votes: days.reduce((n, d) => n + d.votes, 0), problems },
     days: days.map((d) => ({ date: d.date, papers: d.papers.size, votes: d.votes, era: d.era, labelStyle: d.labelStyle, problems: d.problems, files: d.files.length })),
     voteHistogram: votes.length === 0 ? [] : Array.from({ length: Math.floor(max / w) + 1 }, (_, i) => ({ from: i * w, to: i * w + w - 1, count: votes.filter((v) => Math.floor(v / w) === i).length })),
     topPapers: sorted([...papers.values()].filter((p) => p.votes !== null), (a, b) => b.votes! - a.votes! || first(a, b)).map((p) => ({ id: p.id, title: p.title, votes: p.votes!, places: p.places })),
     topAuthorsByPapers: sorted(authors.values(), (a, b) => b.papers - a.papers || b.votes - a.votes || cmp(a.name, b.name)),
     topAuthorsByVotes: sorted(authors.values(), (a, b) => b.votes - a.votes || b.papers - a.papers || cmp(a.name, b.name)),
-    repeats: [...papers.values()].filter((p) => p.places.length > 1).sort((a, b) => b.places.length - a.places.length || first(a, b)).map((p) => ({ id: p.id, title: p.title, places: p.places })),
+    repeats: [...papers.values()].filter((p) => p.places.length > 1).sort((a, b) => b.places.length - a.places.length || first(a, b)).slice(0, o.maxRepeats).map((p) => ({ id: p.id, title: p.title, places: p.places })),
     categories: [...categories].map(([category, papers]) => ({ category, papers })).sort((a, b) => b.papers - a.papers || cmp(a.category, b.category)),
     papersWithoutCategory: without,
   };
@@ -93,7 +93,7 @@ describe('insights: incremental range aggregates', () => {
       fc.property(range, fc.array(operation, { minLength: 1, maxLength: 12 }), fc.boolean(), ({ from, to }, operations, withCategories) => {
         const summaries = new DaySummaries();
         const live = new RangeInsights({ from, to });
-        const options: InsightsOptions = { from, to, top: 3, categoriesOf: withCategories ? (id) => CATEGORIES[id] : undefined };
+        const options: InsightsOptions = { from, to, top: 3, maxRepeats: 2, categoriesOf: withCategories ? (id) => CATEGORIES[id] : undefined };
         for (const op of operations) {
           if ('deleted' in op) summaries.delete(op.deleted);
           else summaries.set(op);

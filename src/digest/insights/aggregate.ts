@@ -54,6 +54,8 @@ export interface Insights {
     /** Papers counted once per day they appear on. */
     readonly paperDays: number;
     readonly distinctPapers: number;
+    /** Papers on more than one day (`repeats` may list fewer: `maxRepeats`). */
+    readonly repeatedPapers: number;
     readonly votes: number;
     readonly problems: SeverityCounts;
   };

@@ -13,6 +13,8 @@ export interface RangeOutputOptions {
   readonly binWidth?: number;
   /** arXiv categories of a paper from cached metadata (primary first), undefined when unknown. */
   readonly categoriesOf?: (id: string) => readonly string[] | undefined;
+  /** How many of the repeated papers to list (most repeated first; default all). `totals.repeatedPapers` counts all. */
+  readonly maxRepeats?: number;
 }
 
 /** One day's copy of a paper. */
@@ -180,7 +182,7 @@ export class RangeInsights {
 
   /** The range's insights now; nothing in them changes when the aggregates do later. */
   insights(options: RangeOutputOptions = {}): Insights {
-    const { top = 20, categoriesOf } = options;
+    const { top = 20, categoriesOf, maxRepeats = Infinity } = options;
     const days = (this.sortedDays ??= [...this.days.values()].sort((a, b) => compare(a.date, b.date)));
     const papers = [...this.papers.entries()];
     /** Earlier first appearance first, then by ID: a total order, so output is stable. */
@@ -198,10 +200,12 @@ export class RangeInsights {
         else papersWithoutCategory++;
       }
 
+    const repeated = papers.filter(([, s]) => s.sightings.length > 1);
+    const repeatOrder = (a: [string, PaperState], b: [string, PaperState]) => b[1].sightings.length - a[1].sightings.length || byFirstPlace(a, b);
     return {
       from: this.range.from ?? null,
       to: this.range.to ?? null,
-      totals: { days: days.length, paperDays: this.paperDays, distinctPapers: this.papers.size, votes: this.votes, problems: { ...this.problems } },
+      totals: { days: days.length, paperDays: this.paperDays, distinctPapers: this.papers.size, repeatedPapers: repeated.length, votes: this.votes, problems: { ...this.problems } },
       days: days.map((d) => ({ date: d.date, papers: d.papers.size, votes: d.votes, era: d.era, labelStyle: d.labelStyle, problems: d.problems, files: d.files.length })),
       voteHistogram: this.histogram(options.binWidth),
       topPapers: firstInOrder(
@@ -211,10 +215,7 @@ export class RangeInsights {
       ).map((p) => ({ ...paperRow(p), votes: p[1].best.paper.votes! })),
       topAuthorsByPapers: firstInOrder(this.authors.values(), top, (a, b) => b.papers - a.papers || b.votes - a.votes || byName(a, b)).map(author),
       topAuthorsByVotes: firstInOrder(this.authors.values(), top, (a, b) => b.votes - a.votes || b.papers - a.papers || byName(a, b)).map(author),
-      repeats: papers
-        .filter(([, s]) => s.sightings.length > 1)
-        .sort((a, b) => b[1].sightings.length - a[1].sightings.length || byFirstPlace(a, b))
-        .map(paperRow),
+      repeats: (maxRepeats < repeated.length ? firstInOrder(repeated, maxRepeats, repeatOrder) : repeated.sort(repeatOrder)).map(paperRow),
       categories: [...categories].map(([category, n]) => ({ category, papers: n })).sort((a, b) => b.papers - a.papers || compare(a.category, b.category)),
       papersWithoutCategory,
     };
