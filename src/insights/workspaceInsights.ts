@@ -18,6 +18,8 @@ export class WorkspaceInsights extends Disposable {
   private readonly idsByFile = new Map<string, readonly string[]>();
   private readonly pending = new Set<string>();
   private loaded = false;
+  /** A load or update is under way (the summaries are half done). */
+  private busy = false;
   /** One load or update at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -44,15 +46,25 @@ export class WorkspaceInsights extends Disposable {
   /** Every date of the workspace, ascending: the first call reads every digest, later ones only what changed. */
   days(): Promise<readonly DaySummary[]> {
     const run = this.queue.then(async () => {
-      if (!this.loaded) await this.loadAll();
-      if (this.pending.size) await this.applyPending();
-      return this.summaries.days();
+      this.busy = true;
+      try {
+        if (!this.loaded) await this.loadAll();
+        if (this.pending.size) await this.applyPending();
+        return this.summaries.days();
+      } finally {
+        this.busy = false;
+      }
     });
     this.queue = run.then(
       () => undefined,
       () => undefined,
     );
     return run;
+  }
+
+  /** Every date now, when nothing is left to read (the digests were read and no change waits); else undefined. */
+  current(): readonly DaySummary[] | undefined {
+    return this.loaded && this.pending.size === 0 && !this.busy ? this.summaries.days() : undefined;
   }
 
   private async loadAll(): Promise<void> {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CHART_NAMES, presetRange, pngBytes, type InsightsPageMessage } from '../../src/insights/protocol';
-import { InsightsPage, insightsOf } from './insightsHarness';
+import { dataMessage, InsightsPage, insightsOf } from './insightsHarness';
 
 function entry(id: string, title: string, votes: number, authors: string[], label = "***What's New***") {
   return [`### [${title}](https://arxiv.org/abs/${id})`, '', `Vote: ${votes}`, '', `Authors: ${authors.join(', ')}`, '', `- ${label}: 요약입니다.`, ''].join('\n');
@@ -130,5 +130,45 @@ describe('insights dashboard page (Chromium)', function () {
     assert.equal(await page.page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(page.dialogs, []);
     assert.deepEqual(await clickAndGet(page, '#dp-authors-papers li:first-child button'), { type: 'author', name: author });
+  });
+
+  it('mixes the arXiv categories the metadata cache knows, the rest as one "unknown" row', async () => {
+    const cached: Record<string, string[]> = { '2501.00001': ['cs.CL', 'cs.AI'], '2501.00003': ['cs.CL'], '2502.00001': ['cs.CV'] };
+    await page.show(insightsOf(FILES, undefined, { categoriesOf: (id) => cached[id] }));
+    const rows = await page.page.$$eval('#dp-categories tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(rows, [['cs.CL', '2'], ['cs.CV', '1'], ['unknownCategory', '2']]);
+    assert.deepEqual(await clickAndGet(page, '#dp-categories button[data-csv]'), { type: 'exportCsv', table: 'categories' });
+    await page.show(insights); // no metadata at all (the CLI): no category section
+    assert.equal(await page.page.$('#dp-categories'), null);
+  });
+
+  it('lists the most repeated papers only up to the cap, saying how many there are', async () => {
+    await page.show(insightsOf(FILES, undefined, { maxRepeats: 0 }));
+    assert.equal(await page.page.$$eval('#dp-repeats li', (lis) => lis.length), 0);
+    assert.equal(await page.page.textContent('#dp-more-repeats'), '0 of 1');
+    await page.show(insights);
+    assert.equal(await page.page.$('#dp-more-repeats'), null);
+  });
+
+  it('keeps the shown range with setState, for the panel serializer after a window reload', async () => {
+    const range = presetRange('month', '2025-02-03');
+    await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
+    assert.deepEqual(await page.savedState(), { range });
+  });
+});
+
+describe('insights dashboard page: first data in the HTML (Chromium)', () => {
+  it('draws the data the host embedded before it says ready: no round trip before the first paint', async () => {
+    const first = await InsightsPage.open(1200, 900, dataMessage(insightsOf(FILES), 7));
+    try {
+      const sent = await first.sent();
+      const painted = sent.findIndex((m) => m.type === 'painted' && m.generation === 7);
+      const ready = sent.findIndex((m) => m.type === 'ready');
+      assert.ok(painted >= 0 && painted < ready, `painted before ready: ${JSON.stringify(sent.map((m) => m.type))}`);
+      assert.equal(await first.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 4);
+      assert.deepEqual(first.errors, []);
+    } finally {
+      await first.close();
+    }
   });
 });

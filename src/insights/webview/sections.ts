@@ -3,7 +3,7 @@
 import type { Insights, TableName } from '../../digest/insights';
 import type { ChartName, InsightsPageMessage, InsightsStrings } from '../protocol';
 import { Chart } from './charts';
-import { el, table } from './dom';
+import { el, format, table } from './dom';
 
 type Post = (message: InsightsPageMessage) => void;
 
@@ -102,11 +102,19 @@ export function listSections(insights: Insights, s: InsightsStrings, post: Post)
     section('papers', s.topPapers, papers, el('div', { class: 'actions' }, csvButton(s, 'papers', post))),
     section('authors-papers', s.authorsByPapers, authorList(insights.topAuthorsByPapers), el('div', { class: 'actions' }, csvButton(s, 'authors', post))),
     section('authors-votes', s.authorsByVotes, authorList(insights.topAuthorsByVotes)),
-    section('repeats', s.repeats, repeats, el('div', { class: 'actions' }, csvButton(s, 'repeats', post))),
+    section(
+      'repeats',
+      s.repeats,
+      repeats,
+      ...(insights.totals.repeatedPapers > insights.repeats.length ? [el('p', { class: 'meta', id: 'dp-more-repeats' }, format(s.moreRepeats, insights.repeats.length, insights.totals.repeatedPapers))] : []),
+      el('div', { class: 'actions' }, csvButton(s, 'repeats', post)),
+    ),
   ];
-  if (insights.categories.length > 0) {
-    const rows = insights.categories.map((c) => [c.category, c.papers]);
-    sections.push(section('categories', s.categories, table(s.categories, [s.category, s.papers], rows), el('p', { class: 'meta' }, s.withoutCategory.replace('{0}', String(insights.papersWithoutCategory))), el('div', { class: 'actions' }, csvButton(s, 'categories', post))));
+  // The category mix of the range's distinct papers; those the metadata cache does not know are one "unknown" row.
+  if (insights.categories.length > 0 || insights.papersWithoutCategory > 0) {
+    const rows: [string, number][] = insights.categories.map((c) => [c.category, c.papers]);
+    if (insights.papersWithoutCategory > 0) rows.push([s.unknownCategory, insights.papersWithoutCategory]);
+    sections.push(section('categories', s.categories, table(s.categories, [s.category, s.papers], rows), el('div', { class: 'actions' }, csvButton(s, 'categories', post))));
   }
   return sections;
 }
