@@ -15,10 +15,22 @@ export function dateOf(i: number): string {
   return new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `count` digest texts made of the given ones in turn, each under its own new date. */
+/**
+ * `count` digest texts made of the given ones in turn, each under its own new date (`dateOf(i)`), its arXiv IDs
+ * renumbered within that month (the same paper in every copy would make every file share papers with a thousand
+ * others, which no real collection does).
+ */
 export function redatedDigests(texts: readonly string[], count = INSIGHTS_FILES): string[] {
   const digests = texts.filter((t) => /^## Daily Papers \(/m.test(t));
-  return Array.from({ length: count }, (_, i) => digests[i % digests.length].replace(DAY_HEADER, `## Daily Papers (${dateOf(i)})`));
+  return Array.from({ length: count }, (_, i) => {
+    const date = dateOf(i);
+    const ids = new Map<string, string>();
+    const renumber = (old: string) => {
+      if (!ids.has(old)) ids.set(old, `${date.slice(2, 4)}${date.slice(5, 7)}.${String(Number(date.slice(8)) * 1000 + ids.size).padStart(5, '0')}`);
+      return ids.get(old)!;
+    };
+    return digests[i % digests.length].replace(DAY_HEADER, `## Daily Papers (${date})`).replace(/\b\d{4}\.\d{4,5}\b/g, renumber);
+  });
 }
 
 export function insightsRows(workspace: Workspace, quick: boolean): FeatureRow[] {
