@@ -15,6 +15,13 @@ const FILES: Record<string, string> = {
   'file:///w/paper_logs/2025/02/03.md': day('2025-02-03', entry('2502.00001', 'Delta', 8, ['Park'])),
 };
 
+/** Opens a chart's table (the text alternative) and waits until it is built. */
+async function openTable(page: InsightsPage, name: string): Promise<void> {
+  const open = await page.page.$eval(`#dp-${name} details.alt`, (d) => (d as HTMLDetailsElement).open);
+  if (!open) await page.page.click(`#dp-${name} details.alt summary`);
+  await page.page.waitForSelector(`#dp-${name} details.alt table`, { timeout: 5000 });
+}
+
 const clickAndGet = async (page: InsightsPage, selector: string): Promise<InsightsPageMessage> => {
   await page.clearSent();
   await page.page.click(selector);
@@ -38,6 +45,8 @@ describe('insights dashboard page (Chromium)', function () {
     for (const name of CHART_NAMES) {
       const drawn = await page.page.$eval(`#dp-chart-${name}`, (el) => ({ points: el.getAttribute('data-points'), canvas: el.querySelectorAll('canvas').length }));
       assert.deepEqual(drawn, { points: String(painted.points[name]), canvas: 1 }, name);
+      assert.equal(await page.page.$(`#dp-${name} details.alt table`), null, `${name}: the table is built when opened, not with the chart`);
+      await openTable(page, name);
       const rows = await page.page.$$eval(`#dp-${name} details.alt tbody tr`, (trs) => trs.length);
       assert.equal(rows, painted.points[name], `${name}: a table row per point`);
     }
@@ -92,6 +101,8 @@ describe('insights dashboard page (Chromium)', function () {
     const range = presetRange('month', '2025-02-03');
     const painted = await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
     assert.equal(painted.points.activity, 3);
+    await openTable(page, 'activity');
+    assert.equal(await page.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 3, 'an open table follows the data');
     assert.equal(await page.page.inputValue('#dp-from'), '2025-01-04');
     assert.equal(await page.page.inputValue('#dp-preset'), 'month');
     await page.clearSent();
@@ -165,6 +176,7 @@ describe('insights dashboard page: first data in the HTML (Chromium)', () => {
       const painted = sent.findIndex((m) => m.type === 'painted' && m.generation === 7);
       const ready = sent.findIndex((m) => m.type === 'ready');
       assert.ok(painted >= 0 && painted < ready, `painted before ready: ${JSON.stringify(sent.map((m) => m.type))}`);
+      await openTable(first, 'activity');
       assert.equal(await first.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 4);
       assert.deepEqual(first.errors, []);
     } finally {

@@ -38,6 +38,8 @@ export class ChartSection {
   readonly element: HTMLElement;
   private readonly chart: Chart;
   private readonly details: HTMLDetailsElement;
+  /** The data the table has not been built for yet (it is built when opened: thousands of rows cost a paint). */
+  private pending: Insights | undefined;
 
   constructor(
     readonly name: ChartName,
@@ -55,12 +57,23 @@ export class ChartSection {
     const actions = el('div', { class: 'actions' }, png);
     if (name === 'activity') actions.append(csvButton(s, 'days', post));
     this.details = el('details', { class: 'alt' }, el('summary', {}, s.showTable));
+    this.details.addEventListener('toggle', () => this.buildTable());
     this.element = section(name, title, box, actions, this.details);
   }
 
-  /** Draws the chart and its table; returns the chart's number of points. */
+  /** The open table shows the latest data; a closed one holds none (no stale rows flash when it is opened). */
+  private buildTable(): void {
+    if (!this.pending) return;
+    const summary = this.details.firstElementChild!;
+    if (!this.details.open) return this.details.replaceChildren(summary);
+    this.details.replaceChildren(summary, chartTable(this.name, this.pending, this.s));
+    this.pending = undefined;
+  }
+
+  /** Draws the chart, and its table if it is open (else when it is opened); returns the chart's number of points. */
   update(insights: Insights): number {
-    this.details.replaceChildren(this.details.firstElementChild!, chartTable(this.name, insights, this.s));
+    this.pending = insights;
+    this.buildTable();
     return this.chart.draw(insights);
   }
 }
