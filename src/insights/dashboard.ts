@@ -1,7 +1,7 @@
 // The insights dashboard panel: posts the range's aggregates to its page while visible (a hidden panel's page
 // is unloaded and asks again with `ready` when shown), answers its clicks, and saves its exports.
 import * as vscode from 'vscode';
-import { insightsTable, RangeInsights, tableToCsv, type DaySummary, type Insights, type TableName } from '../digest/insights';
+import { insightsTable, tableToCsv, type RangeInsights, type DaySummary, type Insights, type TableName } from '../digest/insights';
 import { Disposable } from '../features/dispose';
 import { revealLine } from '../features/paperCommands';
 import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
@@ -73,7 +73,7 @@ export class InsightsDashboard extends Disposable {
   ) {
     super();
     this.range = range;
-    this.aggregates = rangeInsights(range);
+    this.aggregates = insights.aggregatesFor(range);
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     panel.webview.html = insightsPageHtml({
@@ -171,7 +171,7 @@ export class InsightsDashboard extends Disposable {
         return this.update();
       case 'range':
         this.range = message.range;
-        this.aggregates = rangeInsights(message.range);
+        this.aggregates = this.insights.aggregatesFor(message.range);
         return this.update();
       case 'painted':
         this.painted = { generation: message.generation, points: message.points };
@@ -207,8 +207,6 @@ export class InsightsDashboard extends Disposable {
     return save(`insights-${table}.csv`, { CSV: ['csv'] }, new TextEncoder().encode(tableToCsv(insightsTable(full, table))), destination);
   }
 }
-
-const rangeInsights = ({ from, to }: DateRange) => new RangeInsights({ from: from ?? undefined, to: to ?? undefined });
 
 async function save(name: string, filters: Record<string, string[]>, bytes: Uint8Array, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

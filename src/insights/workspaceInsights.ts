@@ -2,14 +2,17 @@
 // slices), then kept current from the index's per-file changes, re-reading only the files a change touches.
 import * as vscode from 'vscode';
 import { duplicatePaperProblems, parseDigest, validate, type DigestDocument } from '../digest';
-import { DaySummaries, fileFacts, type DaySummary } from '../digest/insights';
+import { DaySummaries, fileFacts, RangeInsights, type DaySummary } from '../digest/insights';
 import type { DigestService } from '../features/digests';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
 import type { WorkspaceIndex } from '../features/workspaceIndex';
+import type { DateRange } from './protocol';
 
 /** The longest a load may hold the extension host before yielding (as the index does). */
 const SLICE_MS = 20;
+/** Files read at once while loading. */
+const READ_AHEAD = 16;
 const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class WorkspaceInsights extends Disposable {
@@ -18,6 +21,7 @@ export class WorkspaceInsights extends Disposable {
   private readonly idsByFile = new Map<string, readonly string[]>();
   private readonly pending = new Set<string>();
   private loaded = false;
+  private aggregates: RangeInsights | undefined;
   /** A load or update is under way (the summaries are half done). */
   private busy = false;
   /** One load or update at a time, in order. */
@@ -62,6 +66,16 @@ export class WorkspaceInsights extends Disposable {
     return run;
   }
 
+  /**
+   * The aggregates of a range, kept from the last dashboard when it showed the same range: a reopened dashboard
+   * syncs only what changed meanwhile instead of counting every day again.
+   */
+  aggregatesFor({ from, to }: DateRange): RangeInsights {
+    const kept = this.aggregates;
+    if (kept && kept.range.from === (from ?? undefined) && kept.range.to === (to ?? undefined)) return kept;
+    return (this.aggregates = new RangeInsights({ from: from ?? undefined, to: to ?? undefined }));
+  }
+
   /** Every date now, when nothing is left to read (the digests were read and no change waits); else undefined. */
   current(): readonly DaySummary[] | undefined {
     return this.loaded && this.pending.size === 0 && !this.busy ? this.summaries.days() : undefined;
@@ -73,12 +87,18 @@ export class WorkspaceInsights extends Disposable {
     const started = Date.now();
     const files = new Set<string>();
     for (const p of this.index.index.papers()) files.add(p.file);
+    const keys = [...files];
     let slice = Date.now();
-    for (const key of files) {
-      await this.refresh(key);
-      if (Date.now() - slice > SLICE_MS) {
-        await yieldToHost();
-        slice = Date.now();
+    for (let i = 0; i < keys.length; i += READ_AHEAD) {
+      // Several reads in flight at once: each is a round trip to the file system provider.
+      const chunk = keys.slice(i, i + READ_AHEAD);
+      const docs = await Promise.all(chunk.map((key) => this.read(key)));
+      for (const [j, key] of chunk.entries()) {
+        await this.refresh(key, docs[j]);
+        if (Date.now() - slice > SLICE_MS) {
+          await yieldToHost();
+          slice = Date.now();
+        }
       }
     }
     this.log.info(`Insights: read ${files.size} digests in ${Date.now() - started} ms`);
@@ -96,16 +116,20 @@ export class WorkspaceInsights extends Disposable {
     for (const key of sharing) await this.refresh(key);
   }
 
-  /** Reads one file again (the open document's text when it is open) and replaces its facts. */
-  private async refresh(key: string): Promise<void> {
-    const uri = vscode.Uri.parse(key);
-    let doc: DigestDocument | undefined;
+  /** One digest as it is now: the open document's text when it is open, else the file's. */
+  private async read(key: string): Promise<DigestDocument | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      doc = open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      return open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key))));
     } catch {
-      doc = undefined; // deleted or unreadable: it no longer counts
+      return undefined; // deleted or unreadable: it no longer counts
     }
+  }
+
+  /** Replaces one file's facts, read again unless given. */
+  private async refresh(key: string, doc?: DigestDocument): Promise<void> {
+    const uri = vscode.Uri.parse(key);
+    doc ??= await this.read(key);
     if (!doc || !doc.hasDayHeader) {
       this.summaries.delete(key);
       this.idsByFile.delete(key);
