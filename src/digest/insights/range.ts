@@ -63,11 +63,17 @@ export function firstInOrder<T>(rows: Iterable<T>, n: number, order: (a: T, b: T
   return kept;
 }
 
+function* withVotes(papers: Map<string, PaperState>): Iterable<[string, PaperState]> {
+  for (const entry of papers) if (entry[1].best.paper.votes !== null) yield entry;
+}
+
 export class RangeInsights {
   /** The range's days with papers, by date. */
   private readonly days = new Map<string, DaySummary>();
   private sortedDays: DaySummary[] | undefined;
   private readonly papers = new Map<string, PaperState>();
+  /** IDs of the papers on more than one day (kept as they change: the list is built without a pass over every paper). */
+  private readonly repeated = new Set<string>();
   private readonly authors = new Map<string, AuthorAcc>();
   /** How many paper-days have each vote. */
   private readonly voteCounts = new Map<number, number>();
@@ -137,11 +143,13 @@ export class RangeInsights {
     while (i > 0 && sightings[i - 1].date > sighting.date) i--;
     sightings.splice(i, 0, sighting);
     this.replace(state, sightings);
+    this.repeated.add(id);
   }
 
   private removeSighting(id: string, date: string): void {
     const state = this.papers.get(id)!;
     const sightings = state.sightings.filter((s) => s.date !== date);
+    if (sightings.length < 2) this.repeated.delete(id);
     if (sightings.length > 0) return this.replace(state, sightings);
     this.credit(state.best, -1);
     this.papers.delete(id);
@@ -184,7 +192,6 @@ export class RangeInsights {
   insights(options: RangeOutputOptions = {}): Insights {
     const { top = 20, categoriesOf, maxRepeats = Infinity } = options;
     const days = (this.sortedDays ??= [...this.days.values()].sort((a, b) => compare(a.date, b.date)));
-    const papers = [...this.papers.entries()];
     /** Earlier first appearance first, then by ID: a total order, so output is stable. */
     const byFirstPlace = (a: [string, PaperState], b: [string, PaperState]) => compare(a[1].sightings[0].date, b[1].sightings[0].date) || compare(a[0], b[0]);
     const paperRow = ([id, state]: [string, PaperState]) => ({ id, title: state.best.paper.title, places: this.placesOf(state) });
@@ -194,22 +201,22 @@ export class RangeInsights {
     const categories = new Map<string, number>();
     let papersWithoutCategory = 0;
     if (categoriesOf)
-      for (const [id] of papers) {
+      for (const id of this.papers.keys()) {
         const primary = categoriesOf(id)?.[0];
         if (primary) categories.set(primary, (categories.get(primary) ?? 0) + 1);
         else papersWithoutCategory++;
       }
 
-    const repeated = papers.filter(([, s]) => s.sightings.length > 1);
+    const repeated = [...this.repeated].map((id): [string, PaperState] => [id, this.papers.get(id)!]);
     const repeatOrder = (a: [string, PaperState], b: [string, PaperState]) => b[1].sightings.length - a[1].sightings.length || byFirstPlace(a, b);
     return {
       from: this.range.from ?? null,
       to: this.range.to ?? null,
-      totals: { days: days.length, paperDays: this.paperDays, distinctPapers: this.papers.size, repeatedPapers: repeated.length, votes: this.votes, problems: { ...this.problems } },
+      totals: { days: days.length, paperDays: this.paperDays, distinctPapers: this.papers.size, repeatedPapers: this.repeated.size, votes: this.votes, problems: { ...this.problems } },
       days: days.map((d) => ({ date: d.date, papers: d.papers.size, votes: d.votes, era: d.era, labelStyle: d.labelStyle, problems: d.problems, files: d.files.length })),
       voteHistogram: this.histogram(options.binWidth),
       topPapers: firstInOrder(
-        papers.filter(([, s]) => s.best.paper.votes !== null),
+        withVotes(this.papers),
         top,
         (a, b) => b[1].best.paper.votes! - a[1].best.paper.votes! || byFirstPlace(a, b),
       ).map((p) => ({ ...paperRow(p), votes: p[1].best.paper.votes! })),
