@@ -13,7 +13,8 @@ import type { DateRange } from './protocol';
 const SLICE_MS = 20;
 /** Files read at once while loading. */
 const READ_AHEAD = 16;
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceInsights extends Disposable {
   private readonly summaries = new DaySummaries();
