@@ -61,7 +61,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },
   // Suites run by VS Code's extension host (extensionTestsPath): vscode is the host's, mocha is loaded from node_modules.
-  { ...node, entryPoints: { 'integration/index': 'test/integration/index.ts', 'bench-host/index': 'test/bench-host/index.ts' }, outdir: 'out/test', external: ['vscode', 'mocha'] },
+  { ...node, entryPoints: { 'integration/index': 'test/integration/index.ts', 'bench-host/index': 'test/bench-host/index.ts', 'bench-host/insights': 'test/bench-host/insights.ts' }, outdir: 'out/test', external: ['vscode', 'mocha'] },
   // The same suites for the web extension host (a Web Worker): mocha's browser build and the npm assert bundled in.
   {
     ...web,

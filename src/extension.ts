@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): DailyPapersApi {
   const outline = registerOutline(context, digests, index, configuration);
   registerPreview(context, digests, log, configuration);
   registerHover(context, { digests, index, metadata, configuration });
-  registerInsights(context, { digests, index, validation, log });
+  registerInsights(context, { digests, index, validation, metadata, log });
   registerAuthoring(context, digests, configuration, async (id) => {
     // "Insert Paper Entry" waits up to 3 s for arXiv, then falls back to placeholders.
     const [known] = (await metadata.current?.lookup([id], 3000)) ?? [];

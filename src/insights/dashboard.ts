@@ -1,11 +1,12 @@
 // The insights dashboard panel: posts the range's aggregates to its page while visible (a hidden panel's page
 // is unloaded and asks again with `ready` when shown), answers its clicks, and saves its exports.
 import * as vscode from 'vscode';
-import { computeInsights, insightsTable, tableToCsv, type Insights, type TableName } from '../digest/insights';
+import { insightsTable, tableToCsv, type RangeInsights, type DaySummary, type Insights, type TableName } from '../digest/insights';
 import { Disposable } from '../features/dispose';
 import { revealLine } from '../features/paperCommands';
 import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
 import { newNonce } from '../preview/page';
+import type { CachedCategories } from './categories';
 import { insightsPageHtml } from './page';
 import { INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
@@ -23,16 +24,39 @@ export interface DashboardState {
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;
   /** Milliseconds from a change (or request) to the message being ready to post, last time (host side only). */
   readonly updateMs: number | null;
+  /**
+   * Where the first paint's time went, in ms from the panel's creation: the page's document began (the webview's own
+   * start-up), its script ran, its `ready` arrived, the first data was posted, the page reported it drawn.
+   */
+  readonly firstPaint: FirstPaint;
+}
+
+export interface FirstPaint {
+  document: number | null;
+  script: number | null;
+  ready: number | null;
+  posted: number | null;
+  painted: number | null;
 }
 
 const TOP = 20;
+/** The page lists this many repeated papers (most repeated first); its CSV has them all. */
+const MAX_REPEATS = 100;
 
 export class InsightsDashboard extends Disposable {
-  private range: DateRange = { from: null, to: null };
+  private range: DateRange;
+  /** The current range's aggregates, brought up to date by the delta of the days a change touched. */
+  private aggregates: RangeInsights;
   private generation = 0;
+  /** The HTML carried the current data: the page's first `ready` needs no post. */
+  private embedded = false;
   private current: Insights | undefined;
   private painted: DashboardState['painted'] = null;
   private updateMs: number | null = null;
+  /** Epoch ms (as the page's clock), to place the page's own marks. */
+  private readonly createdAt = performance.timeOrigin + performance.now();
+  private readonly firstPaint: FirstPaint = { document: null, script: null, ready: null, posted: null, painted: null };
+  private readonly sinceCreated = () => performance.timeOrigin + performance.now() - this.createdAt;
   private updating = false;
   private again = false;
   private readonly disposed = this.register(new vscode.EventEmitter<void>());
@@ -44,8 +68,12 @@ export class InsightsDashboard extends Disposable {
     private readonly index: WorkspaceIndex,
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly categories: CachedCategories,
+    range: DateRange = { from: null, to: null },
   ) {
     super();
+    this.range = range;
+    this.aggregates = insights.aggregatesFor(range);
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     panel.webview.html = insightsPageHtml({
@@ -54,12 +82,17 @@ export class InsightsDashboard extends Disposable {
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'insights.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'insights.css')).toString(),
       lang: vscode.env.language,
-      init: { strings: insightsStrings() },
+      init: { strings: insightsStrings(), data: this.firstData() },
     });
-    // Reading the digests starts now, while the webview loads; the page's `ready` then waits on the same work.
-    void insights.days();
+    // When the digests were not read yet, reading starts now, while the webview loads; the page's `ready` waits on it.
+    if (!this.embedded) void insights.days();
     this.register(panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseInsightsPageMessage(data))));
-    this.register(insights.onDidChange(() => void this.update()));
+    this.register(
+      insights.onDidChange(() => {
+        this.embedded = false;
+        void this.update();
+      }),
+    );
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
@@ -79,7 +112,24 @@ export class InsightsDashboard extends Disposable {
       days: this.current?.days.length ?? 0,
       painted: this.painted,
       updateMs: this.updateMs,
+      firstPaint: { ...this.firstPaint },
     };
+  }
+
+  /** The first data, when the workspace's summaries are at hand: the page draws it without asking (no round trip). */
+  private firstData(): InsightsHostMessage | undefined {
+    const days = this.insights.current();
+    if (!days) return undefined;
+    this.embedded = true;
+    const message = this.message(days);
+    this.firstPaint.posted = this.sinceCreated();
+    return message;
+  }
+
+  private message(days: readonly DaySummary[]): InsightsHostMessage {
+    this.current = this.aggregates.sync(days).insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
+    const withPapers = days.filter((d) => d.papers.size > 0);
+    return { type: 'data', generation: ++this.generation, range: this.range, first: withPapers[0]?.date ?? null, last: withPapers.at(-1)?.date ?? null, insights: this.current };
   }
 
   /** Recomputes and posts; one at a time, the last request always served. Nothing while hidden. */
@@ -95,19 +145,11 @@ export class InsightsDashboard extends Disposable {
         this.again = false;
         const started = performance.now();
         const days = await this.insights.days();
+        await this.categories.ready();
         if (this.isDisposed || !this.panel.visible) return; // hidden meanwhile: its page asks again when shown
-        const { from, to } = this.range;
-        this.current = computeInsights(days, { from: from ?? undefined, to: to ?? undefined, top: TOP });
-        const withPapers = days.filter((d) => d.papers.size > 0);
-        const message: InsightsHostMessage = {
-          type: 'data',
-          generation: ++this.generation,
-          range: this.range,
-          first: withPapers[0]?.date ?? null,
-          last: withPapers.at(-1)?.date ?? null,
-          insights: this.current,
-        };
+        const message = this.message(days);
         this.updateMs = performance.now() - started;
+        this.firstPaint.posted ??= this.sinceCreated();
         await this.panel.webview.postMessage(message);
       } while (this.again);
     } catch (e) {
@@ -120,12 +162,20 @@ export class InsightsDashboard extends Disposable {
   private async onMessage(message: InsightsPageMessage | undefined): Promise<void> {
     switch (message?.type) {
       case 'ready':
+        if (this.firstPaint.ready === null)
+          Object.assign(this.firstPaint, { document: message.timeOrigin - this.createdAt, script: message.scriptStart - this.createdAt, ready: this.sinceCreated() });
+        if (this.embedded) {
+          this.embedded = false; // a later `ready` (the page reloaded when shown again) asks for the latest data
+          return;
+        }
         return this.update();
       case 'range':
         this.range = message.range;
+        this.aggregates = this.insights.aggregatesFor(message.range);
         return this.update();
       case 'painted':
         this.painted = { generation: message.generation, points: message.points };
+        this.firstPaint.painted ??= this.sinceCreated();
         return;
       case 'openEntry':
         // Only a place the dashboard itself listed: the page cannot open arbitrary files.
@@ -152,7 +202,9 @@ export class InsightsDashboard extends Disposable {
   /** Saves one table of the current range as CSV; `destination` skips the dialog (tests). */
   async exportTable(table: TableName, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.current) return undefined;
-    return save(`insights-${table}.csv`, { CSV: ['csv'] }, new TextEncoder().encode(tableToCsv(insightsTable(this.current, table))), destination);
+    // The aggregates are those of the data posted last; uncut here, so the CSV lists every repeated paper.
+    const full = table === 'repeats' ? this.aggregates.insights({ top: TOP, categoriesOf: this.categories.of }) : this.current;
+    return save(`insights-${table}.csv`, { CSV: ['csv'] }, new TextEncoder().encode(tableToCsv(insightsTable(full, table))), destination);
   }
 }
 

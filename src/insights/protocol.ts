@@ -35,8 +35,8 @@ export interface InsightsStrings {
   readonly authorsByPapers: string;
   readonly authorsByVotes: string;
   readonly repeats: string;
+  readonly moreRepeats: string;
   readonly categories: string;
-  readonly withoutCategory: string;
   readonly showTable: string;
   readonly exportCsv: string;
   readonly exportPng: string;
@@ -54,11 +54,24 @@ export interface InsightsStrings {
   readonly paper: string;
   readonly dates: string;
   readonly category: string;
+  readonly unknownCategory: string;
 }
 
 /** What the page reads at start from an escaped `data-` attribute. */
 export interface InsightsInit {
   readonly strings: InsightsStrings;
+  /** The first data, when the host had it at hand: drawn at once, without a round trip. */
+  readonly data?: InsightsHostMessage;
+}
+
+/** What the page keeps with `setState` (VS Code hands it to the panel serializer after a reload). */
+export interface InsightsPageState {
+  readonly range: DateRange;
+}
+
+/** The range of a restored panel's saved state; the whole workspace when the state is missing or malformed. */
+export function restoredRange(state: unknown): DateRange {
+  return isObj(state) && isRange(state.range) ? { from: state.range.from, to: state.range.to } : { from: null, to: null };
 }
 
 // Host → page.
@@ -75,7 +88,8 @@ export type InsightsHostMessage = {
 
 // Page → host.
 export type InsightsPageMessage =
-  | { readonly type: 'ready' }
+  /** `timeOrigin` and `scriptStart` (epoch ms): when the page's document began and its script ran (first-paint profile). */
+  | { readonly type: 'ready'; readonly timeOrigin: number; readonly scriptStart: number }
   | { readonly type: 'range'; readonly range: DateRange }
   | { readonly type: 'openEntry'; readonly file: string; readonly line: number }
   | { readonly type: 'author'; readonly name: string }
@@ -86,6 +100,7 @@ export type InsightsPageMessage =
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isDateOrNull = (v: unknown): v is string | null => v === null || isDate(v);
@@ -98,7 +113,7 @@ export function parseInsightsPageMessage(data: unknown): InsightsPageMessage | u
   if (!isObj(data)) return undefined;
   switch (data.type) {
     case 'ready':
-      return { type: 'ready' };
+      return isTime(data.timeOrigin) && isTime(data.scriptStart) ? { type: 'ready', timeOrigin: data.timeOrigin, scriptStart: data.scriptStart } : undefined;
     case 'range':
       return isRange(data.range) ? { type: 'range', range: { from: data.range.from, to: data.range.to } } : undefined;
     case 'openEntry':
@@ -133,6 +148,7 @@ function isInsights(v: unknown): v is Insights {
     isObj(v) &&
     isObj(v.totals) &&
     isSeverities(v.totals.problems) &&
+    isCount(v.totals.repeatedPapers) &&
     every(v.days, (d) => isObj(d) && isDate(d.date) && isCount(d.papers) && isCount(d.votes) && typeof d.era === 'string' && typeof d.labelStyle === 'string' && isSeverities(d.problems)) &&
     every(v.voteHistogram, (b) => isObj(b) && isCount(b.from) && isCount(b.to) && isCount(b.count)) &&
     every(v.topPapers, (p) => isPaperRow(p) && isCount((p as Obj).votes)) &&

@@ -24,8 +24,8 @@ export function insightsStrings(): InsightsStrings {
     authorsByPapers: vscode.l10n.t('Top authors by papers'),
     authorsByVotes: vscode.l10n.t('Top authors by votes'),
     repeats: vscode.l10n.t('Papers on more than one day'),
+    moreRepeats: vscode.l10n.t('The {0} most repeated of {1}; Save as CSV lists them all.', '{0}', '{1}'),
     categories: vscode.l10n.t('arXiv categories'),
-    withoutCategory: vscode.l10n.t('{0} papers without cached metadata', '{0}'),
     showTable: vscode.l10n.t('Table'),
     exportCsv: vscode.l10n.t('Save as CSV'),
     exportPng: vscode.l10n.t('Save as PNG'),
@@ -43,5 +43,6 @@ export function insightsStrings(): InsightsStrings {
     paper: vscode.l10n.t('Paper'),
     dates: vscode.l10n.t('Dates'),
     category: vscode.l10n.t('Category'),
+    unknownCategory: vscode.l10n.t('unknown (not in the metadata cache)'),
   };
 }

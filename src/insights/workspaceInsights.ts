@@ -2,15 +2,19 @@
 // slices), then kept current from the index's per-file changes, re-reading only the files a change touches.
 import * as vscode from 'vscode';
 import { duplicatePaperProblems, parseDigest, validate, type DigestDocument } from '../digest';
-import { DaySummaries, fileFacts, type DaySummary } from '../digest/insights';
+import { DaySummaries, fileFacts, RangeInsights, type DaySummary } from '../digest/insights';
 import type { DigestService } from '../features/digests';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
 import type { WorkspaceIndex } from '../features/workspaceIndex';
+import type { DateRange } from './protocol';
 
 /** The longest a load may hold the extension host before yielding (as the index does). */
 const SLICE_MS = 20;
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Files read at once while loading. */
+const READ_AHEAD = 16;
+// setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
+const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class WorkspaceInsights extends Disposable {
   private readonly summaries = new DaySummaries();
@@ -18,6 +22,9 @@ export class WorkspaceInsights extends Disposable {
   private readonly idsByFile = new Map<string, readonly string[]>();
   private readonly pending = new Set<string>();
   private loaded = false;
+  private aggregates: RangeInsights | undefined;
+  /** A load or update is under way (the summaries are half done). */
+  private busy = false;
   /** One load or update at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -44,9 +51,14 @@ export class WorkspaceInsights extends Disposable {
   /** Every date of the workspace, ascending: the first call reads every digest, later ones only what changed. */
   days(): Promise<readonly DaySummary[]> {
     const run = this.queue.then(async () => {
-      if (!this.loaded) await this.loadAll();
-      if (this.pending.size) await this.applyPending();
-      return this.summaries.days();
+      this.busy = true;
+      try {
+        if (!this.loaded) await this.loadAll();
+        if (this.pending.size) await this.applyPending();
+        return this.summaries.days();
+      } finally {
+        this.busy = false;
+      }
     });
     this.queue = run.then(
       () => undefined,
@@ -55,18 +67,39 @@ export class WorkspaceInsights extends Disposable {
     return run;
   }
 
+  /**
+   * The aggregates of a range, kept from the last dashboard when it showed the same range: a reopened dashboard
+   * syncs only what changed meanwhile instead of counting every day again.
+   */
+  aggregatesFor({ from, to }: DateRange): RangeInsights {
+    const kept = this.aggregates;
+    if (kept && kept.range.from === (from ?? undefined) && kept.range.to === (to ?? undefined)) return kept;
+    return (this.aggregates = new RangeInsights({ from: from ?? undefined, to: to ?? undefined }));
+  }
+
+  /** Every date now, when nothing is left to read (the digests were read and no change waits); else undefined. */
+  current(): readonly DaySummary[] | undefined {
+    return this.loaded && this.pending.size === 0 && !this.busy ? this.summaries.days() : undefined;
+  }
+
   private async loadAll(): Promise<void> {
     await this.index.ready;
     this.loaded = true; // from here on, changes are queued in `pending`
     const started = Date.now();
     const files = new Set<string>();
     for (const p of this.index.index.papers()) files.add(p.file);
+    const keys = [...files];
     let slice = Date.now();
-    for (const key of files) {
-      await this.refresh(key);
-      if (Date.now() - slice > SLICE_MS) {
-        await yieldToHost();
-        slice = Date.now();
+    for (let i = 0; i < keys.length; i += READ_AHEAD) {
+      // Several reads in flight at once: each is a round trip to the file system provider.
+      const chunk = keys.slice(i, i + READ_AHEAD);
+      const docs = await Promise.all(chunk.map((key) => this.read(key)));
+      for (const [j, key] of chunk.entries()) {
+        await this.refresh(key, docs[j]);
+        if (Date.now() - slice > SLICE_MS) {
+          await yieldToHost();
+          slice = Date.now();
+        }
       }
     }
     this.log.info(`Insights: read ${files.size} digests in ${Date.now() - started} ms`);
@@ -84,16 +117,20 @@ export class WorkspaceInsights extends Disposable {
     for (const key of sharing) await this.refresh(key);
   }
 
-  /** Reads one file again (the open document's text when it is open) and replaces its facts. */
-  private async refresh(key: string): Promise<void> {
-    const uri = vscode.Uri.parse(key);
-    let doc: DigestDocument | undefined;
+  /** One digest as it is now: the open document's text when it is open, else the file's. */
+  private async read(key: string): Promise<DigestDocument | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      doc = open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      return open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key))));
     } catch {
-      doc = undefined; // deleted or unreadable: it no longer counts
+      return undefined; // deleted or unreadable: it no longer counts
     }
+  }
+
+  /** Replaces one file's facts, read again unless given. */
+  private async refresh(key: string, doc?: DigestDocument): Promise<void> {
+    const uri = vscode.Uri.parse(key);
+    doc ??= await this.read(key);
     if (!doc || !doc.hasDayHeader) {
       this.summaries.delete(key);
       this.idsByFile.delete(key);

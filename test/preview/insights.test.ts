@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CHART_NAMES, presetRange, pngBytes, type InsightsPageMessage } from '../../src/insights/protocol';
-import { InsightsPage, insightsOf } from './insightsHarness';
+import { dataMessage, InsightsPage, insightsOf } from './insightsHarness';
 
 function entry(id: string, title: string, votes: number, authors: string[], label = "***What's New***") {
   return [`### [${title}](https://arxiv.org/abs/${id})`, '', `Vote: ${votes}`, '', `Authors: ${authors.join(', ')}`, '', `- ${label}: 요약입니다.`, ''].join('\n');
@@ -14,6 +14,13 @@ const FILES: Record<string, string> = {
   'file:///w/paper_logs/2025/01/30.md': day('2025-01-30', entry('2501.00003', 'Gamma', 45, ['Kim']), entry('2501.00001', 'Alpha', 31, ['Kim', 'Choi'])),
   'file:///w/paper_logs/2025/02/03.md': day('2025-02-03', entry('2502.00001', 'Delta', 8, ['Park'])),
 };
+
+/** Opens a chart's table (the text alternative) and waits until it is built. */
+async function openTable(page: InsightsPage, name: string): Promise<void> {
+  const open = await page.page.$eval(`#dp-${name} details.alt`, (d) => (d as HTMLDetailsElement).open);
+  if (!open) await page.page.click(`#dp-${name} details.alt summary`);
+  await page.page.waitForSelector(`#dp-${name} details.alt table`, { timeout: 5000 });
+}
 
 const clickAndGet = async (page: InsightsPage, selector: string): Promise<InsightsPageMessage> => {
   await page.clearSent();
@@ -38,6 +45,8 @@ describe('insights dashboard page (Chromium)', function () {
     for (const name of CHART_NAMES) {
       const drawn = await page.page.$eval(`#dp-chart-${name}`, (el) => ({ points: el.getAttribute('data-points'), canvas: el.querySelectorAll('canvas').length }));
       assert.deepEqual(drawn, { points: String(painted.points[name]), canvas: 1 }, name);
+      assert.equal(await page.page.$(`#dp-${name} details.alt table`), null, `${name}: the table is built when opened, not with the chart`);
+      await openTable(page, name);
       const rows = await page.page.$$eval(`#dp-${name} details.alt tbody tr`, (trs) => trs.length);
       assert.equal(rows, painted.points[name], `${name}: a table row per point`);
     }
@@ -92,6 +101,8 @@ describe('insights dashboard page (Chromium)', function () {
     const range = presetRange('month', '2025-02-03');
     const painted = await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
     assert.equal(painted.points.activity, 3);
+    await openTable(page, 'activity');
+    assert.equal(await page.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 3, 'an open table follows the data');
     assert.equal(await page.page.inputValue('#dp-from'), '2025-01-04');
     assert.equal(await page.page.inputValue('#dp-preset'), 'month');
     await page.clearSent();
@@ -130,5 +141,46 @@ describe('insights dashboard page (Chromium)', function () {
     assert.equal(await page.page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(page.dialogs, []);
     assert.deepEqual(await clickAndGet(page, '#dp-authors-papers li:first-child button'), { type: 'author', name: author });
+  });
+
+  it('mixes the arXiv categories the metadata cache knows, the rest as one "unknown" row', async () => {
+    const cached: Record<string, string[]> = { '2501.00001': ['cs.CL', 'cs.AI'], '2501.00003': ['cs.CL'], '2502.00001': ['cs.CV'] };
+    await page.show(insightsOf(FILES, undefined, { categoriesOf: (id) => cached[id] }));
+    const rows = await page.page.$$eval('#dp-categories tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(rows, [['cs.CL', '2'], ['cs.CV', '1'], ['unknownCategory', '2']]);
+    assert.deepEqual(await clickAndGet(page, '#dp-categories button[data-csv]'), { type: 'exportCsv', table: 'categories' });
+    await page.show(insights); // no metadata at all (the CLI): no category section
+    assert.equal(await page.page.$('#dp-categories'), null);
+  });
+
+  it('lists the most repeated papers only up to the cap, saying how many there are', async () => {
+    await page.show(insightsOf(FILES, undefined, { maxRepeats: 0 }));
+    assert.equal(await page.page.$$eval('#dp-repeats li', (lis) => lis.length), 0);
+    assert.equal(await page.page.textContent('#dp-more-repeats'), '0 of 1');
+    await page.show(insights);
+    assert.equal(await page.page.$('#dp-more-repeats'), null);
+  });
+
+  it('keeps the shown range with setState, for the panel serializer after a window reload', async () => {
+    const range = presetRange('month', '2025-02-03');
+    await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
+    assert.deepEqual(await page.savedState(), { range });
+  });
+});
+
+describe('insights dashboard page: first data in the HTML (Chromium)', () => {
+  it('draws the data the host embedded before it says ready: no round trip before the first paint', async () => {
+    const first = await InsightsPage.open(1200, 900, dataMessage(insightsOf(FILES), 7));
+    try {
+      const sent = await first.sent();
+      const painted = sent.findIndex((m) => m.type === 'painted' && m.generation === 7);
+      const ready = sent.findIndex((m) => m.type === 'ready');
+      assert.ok(painted >= 0 && painted < ready, `painted before ready: ${JSON.stringify(sent.map((m) => m.type))}`);
+      await openTable(first, 'activity');
+      assert.equal(await first.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 4);
+      assert.deepEqual(first.errors, []);
+    } finally {
+      await first.close();
+    }
   });
 });

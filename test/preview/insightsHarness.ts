@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseDigest } from '../../src/digest';
-import { computeInsights, DaySummaries, fileFacts, type Insights } from '../../src/digest/insights';
+import { computeInsights, DaySummaries, fileFacts, type Insights, type RangeOutputOptions } from '../../src/digest/insights';
 import { newNonce } from '../../src/preview/page';
 import { insightsPageHtml } from '../../src/insights/page';
 import type { DateRange, InsightsHostMessage, InsightsPageMessage, InsightsStrings } from '../../src/insights/protocol';
@@ -26,15 +26,20 @@ async function insightsBundle(): Promise<{ js: string; css: string }> {
 
 /** English strings with visible keys, so tests can find each label. */
 export const STRINGS: InsightsStrings = Object.fromEntries(
-  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category'].map((k) => [k, k]),
+  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category', 'unknownCategory', 'moreRepeats'].map((k) => [k, k]),
 ) as unknown as InsightsStrings;
 const TOTALS = '{0} days · {1} papers ({2} distinct) · {3} votes · {4} errors, {5} warnings';
 
 /** The insights of Markdown files keyed by name (the host's side, through the core). */
-export function insightsOf(files: Record<string, string>, range: DateRange = { from: null, to: null }): Insights {
+export function insightsOf(files: Record<string, string>, range: DateRange = { from: null, to: null }, options: RangeOutputOptions = {}): Insights {
   const days = new DaySummaries();
   for (const [file, text] of Object.entries(files)) days.set(fileFacts(file, parseDigest(text)));
-  return computeInsights(days.days(), { from: range.from ?? undefined, to: range.to ?? undefined });
+  return computeInsights(days.days(), { ...options, from: range.from ?? undefined, to: range.to ?? undefined });
+}
+
+/** The data message the host posts (or embeds in the HTML) for these insights. */
+export function dataMessage(insights: Insights, generation: number, range: DateRange = { from: null, to: null }): InsightsHostMessage {
+  return { type: 'data', generation, range, first: insights.days[0]?.date ?? null, last: insights.days.at(-1)?.date ?? null, insights };
 }
 
 // `window.__sent` is declared in harness.ts with the preview's message type; here it holds the dashboard's.
@@ -48,14 +53,16 @@ export class InsightsPage {
     readonly page: Page,
   ) {}
 
-  static async open(width = 1200, height = 900): Promise<InsightsPage> {
+  /** `data`: the first data in the HTML, as the host embeds it when it has it at hand. */
+  static async open(width = 1200, height = 900, data?: InsightsHostMessage): Promise<InsightsPage> {
     const context = await (await getBrowser()).newContext({ viewport: { width, height } });
     const p = new InsightsPage(context, await context.newPage());
-    await p.load();
+    if (data) p.generation = data.generation;
+    await p.load(data);
     return p;
   }
 
-  private async load(): Promise<void> {
+  private async load(data?: InsightsHostMessage): Promise<void> {
     const { page } = this;
     page.on('pageerror', (e) => this.errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && this.errors.push(m.text()));
@@ -68,7 +75,7 @@ export class InsightsPage {
       window.__sent = [];
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))), getState: () => null, setState: () => {} });
+      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(JSON.parse(JSON.stringify(m))), getState: () => null, setState: (s) => (window.__state = JSON.parse(JSON.stringify(s))) });
     `);
     const html = insightsPageHtml({
       nonce: newNonce(),
@@ -76,7 +83,7 @@ export class InsightsPage {
       scriptUri: `${ORIGIN}/insights.js`,
       styleUri: `${ORIGIN}/insights.css`,
       lang: 'en',
-      init: { strings: { ...STRINGS, totals: TOTALS } },
+      init: { strings: { ...STRINGS, totals: TOTALS, moreRepeats: '{0} of {1}' }, data },
     });
     const { js, css } = await insightsBundle();
     // Nothing leaves the machine: only our origin is served.
@@ -110,6 +117,11 @@ export class InsightsPage {
 
   async sent(): Promise<InsightsPageMessage[]> {
     return this.page.evaluate(() => (window.__sent as unknown as InsightsPageMessage[]));
+  }
+
+  /** What the page last kept with setState (VS Code's panel serializer gets it after a reload). */
+  async savedState(): Promise<unknown> {
+    return this.page.evaluate(() => (window as unknown as { __state?: unknown }).__state);
   }
 
   async clearSent(): Promise<void> {

@@ -27,7 +27,7 @@ describe('CLI: daily-papers stats', () => {
     const s = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(s), ['from', 'to', 'totals', 'days', 'voteHistogram', 'topPapers', 'topAuthorsByPapers', 'topAuthorsByVotes', 'repeats', 'categories', 'papersWithoutCategory']);
     const { problems, ...totals } = s.totals;
-    assert.deepEqual(totals, { days: 2, paperDays: 4, distinctPapers: 3, votes: 26 });
+    assert.deepEqual(totals, { days: 2, paperDays: 4, distinctPapers: 3, repeatedPapers: 1, votes: 26 });
     assert.equal(problems.warning, s.days[0].problems.warning + s.days[1].problems.warning);
     assert.deepEqual(s.days.map((d: { date: string; papers: number; votes: number; files: number }) => [d.date, d.papers, d.votes, d.files]), [['2025-01-29', 2, 13, 1], ['2025-01-30', 2, 13, 2]]);
     assert.deepEqual(s.topPapers[0], {

@@ -34,7 +34,7 @@ describe('insights: aggregates against hand-computed figures', () => {
       ['2025-01-29', 2, 42, 'D', 'bold-italic', 1],
       ['2025-01-30', 2, 38, 'D', 'bold-italic', 2],
     ]);
-    assert.deepEqual(i.totals, { days: 3, paperDays: 6, distinctPapers: 5, votes: 84, problems: { error: 0, warning: 0, information: 0, hint: 0 } });
+    assert.deepEqual(i.totals, { days: 3, paperDays: 6, distinctPapers: 5, repeatedPapers: 1, votes: 84, problems: { error: 0, warning: 0, information: 0, hint: 0 } });
   });
 
   it('ranks papers by their highest vote, with every place they appear', () => {

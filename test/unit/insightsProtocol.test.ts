@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { duplicatePaperProblems, findDuplicatePapers, parseDigest } from '../../src/digest';
-import { parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX } from '../../src/insights/protocol';
+import { parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX, restoredRange } from '../../src/insights/protocol';
 
 describe('insights protocol', () => {
   it('rebuilds page messages from checked fields and drops anything else', () => {
     assert.deepEqual(parseInsightsPageMessage({ type: 'openEntry', file: 'file:///a.md', line: 3, extra: 1 }), { type: 'openEntry', file: 'file:///a.md', line: 3 });
     assert.deepEqual(parseInsightsPageMessage({ type: 'range', range: { from: '2025-01-01', to: null } }), { type: 'range', range: { from: '2025-01-01', to: null } });
+    assert.deepEqual(parseInsightsPageMessage({ type: 'ready', timeOrigin: 1.5e12, scriptStart: 1.5e12 + 9, x: 1 }), { type: 'ready', timeOrigin: 1.5e12, scriptStart: 1.5e12 + 9 });
     for (const bad of [
       null,
       { type: 'openEntry', file: 'file:///a.md', line: -1 },
@@ -15,16 +16,24 @@ describe('insights protocol', () => {
       { type: 'exportPng', chart: 'activity', dataUrl: 'data:text/html;base64,PGI+' },
       { type: 'painted', generation: 1, points: { activity: 1 } },
       { type: 'eval', code: '1' },
+      { type: 'ready' },
+      { type: 'ready', timeOrigin: -1, scriptStart: 1 },
     ])
       assert.equal(parseInsightsPageMessage(bad), undefined, JSON.stringify(bad));
   });
 
+  it('restores a reloaded panel\'s range from its saved state, and the whole workspace from anything malformed', () => {
+    assert.deepEqual(restoredRange({ range: { from: '2025-01-01', to: '2025-01-31' }, extra: 1 }), { from: '2025-01-01', to: '2025-01-31' });
+    for (const bad of [undefined, null, 'x', { range: { from: '2025-1-1', to: null } }, { range: null }]) assert.deepEqual(restoredRange(bad), { from: null, to: null }, JSON.stringify(bad));
+  });
+
   it('accepts host data only when every field the page draws has its type', () => {
-    const insights = { totals: { problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days: [], voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
+    const insights = { totals: { repeatedPapers: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days: [], voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
     const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, insights };
     assert.ok(parseInsightsHostMessage(ok));
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, topPapers: [{ id: 'x', title: 1, votes: 2, places: [] }] } }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: [{ date: '2025-01-01', papers: '3' }] } }), undefined);
+    assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, totals: { ...insights.totals, repeatedPapers: -1 } } }), undefined);
   });
 
   it('takes the bytes of a PNG data URL and nothing that is not a PNG', () => {

@@ -70,18 +70,23 @@ export class DaySummaries {
   /** Every date, ascending; merges only the dates changed since the last call. */
   days(): readonly DaySummary[] {
     if (this.dirty.size === 0 && this.sorted) return this.sorted;
+    let datesChanged = !this.sorted;
     for (const date of this.dirty) {
       const files = this.filesByDate.get(date);
       if (!files) {
-        this.merged.delete(date);
+        datesChanged = this.merged.delete(date) || datesChanged;
         continue;
       }
       const names = [...files].sort();
       const parts = names.flatMap((f) => this.files.get(f)!.days.filter((d) => d.date === date));
+      datesChanged ||= !this.merged.has(date);
       this.merged.set(date, mergeDay(date, parts, names));
     }
     this.dirty.clear();
-    this.sorted = [...this.merged.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    // The same dates: the order stands, only the changed summaries are swapped in (no sort of thousands of dates).
+    this.sorted = datesChanged
+      ? [...this.merged.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      : this.sorted!.map((d) => this.merged.get(d.date)!);
     return this.sorted;
   }
 }

@@ -33,7 +33,12 @@ export function insightsTable(insights: Insights, name: TableName): Table {
     case 'repeats':
       return { name, columns: ['id', 'title', 'dates'], rows: insights.repeats.map((r) => [r.id, r.title, dates(r.places)]) };
     case 'categories':
-      return { name, columns: ['category', 'papers'], rows: insights.categories.map((c) => [c.category, c.papers]) };
+      // Papers the metadata cache does not know are the `unknown` bucket.
+      return {
+        name,
+        columns: ['category', 'papers'],
+        rows: [...insights.categories.map((c) => [c.category, c.papers]), ...(insights.papersWithoutCategory > 0 ? [['unknown', insights.papersWithoutCategory]] : [])],
+      };
   }
 }
 

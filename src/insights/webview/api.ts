@@ -1,8 +1,10 @@
 // The VS Code webview API as the dashboard uses it (the host injects `acquireVsCodeApi`; tests stand in for it).
-import type { InsightsPageMessage } from '../protocol';
+import type { InsightsPageMessage, InsightsPageState } from '../protocol';
 
 export interface InsightsApi {
   postMessage(message: InsightsPageMessage): void;
+  /** Kept by VS Code for the panel serializer: the range survives a window reload. */
+  setState(state: InsightsPageState): void;
 }
 
 declare function acquireVsCodeApi(): InsightsApi;

@@ -18,7 +18,8 @@ function axis(values?: (u: uPlot, splits: number[]) => string[]): uPlot.Axis {
   return { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, ...(values ? { values } : {}) };
 }
 
-const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, stroke, scale, width: 2, points: { show: true, size: 4 } });
+// Points only where they are far enough apart to be seen (uPlot's default): thousands of days drew thousands of arcs per series.
+const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, stroke, scale, width: 2, points: { size: 4 } });
 
 /** The uPlot options and data of one chart. */
 function spec(name: ChartName, insights: Insights, s: InsightsStrings): { options: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData } {

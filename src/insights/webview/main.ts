@@ -7,6 +7,7 @@ import { format } from './dom';
 import { ChartSection, listSections } from './sections';
 
 function main(): void {
+  const scriptStart = performance.timeOrigin + performance.now();
   const init = JSON.parse(document.getElementById('dp-init')?.dataset.init ?? '{}') as InsightsInit;
   const s = init.strings;
   const api = getVsCodeApi();
@@ -38,10 +39,11 @@ function main(): void {
   fromInput.addEventListener('change', custom);
   toInput.addEventListener('change', custom);
 
-  window.addEventListener('message', (event: MessageEvent) => {
-    const message = parseInsightsHostMessage(event.data);
+  const draw = (data: unknown) => {
+    const message = parseInsightsHostMessage(data);
     if (!message) return;
     const { insights, range } = message;
+    api.setState({ range });
     last = message.last;
     for (const input of [fromInput, toInput]) {
       input.min = message.first ?? '';
@@ -62,8 +64,11 @@ function main(): void {
     const points = Object.fromEntries(charts.map((c) => [c.name, c.update(insights)])) as Record<ChartName, number>;
     listBox.replaceChildren(...listSections(insights, s, post));
     post({ type: 'painted', generation: message.generation, points });
-  });
-  post({ type: 'ready' });
+  };
+  window.addEventListener('message', (event: MessageEvent) => draw(event.data));
+  // The host's first data, when it came with the HTML: drawn before anything else is asked.
+  if (init.data) draw(init.data);
+  post({ type: 'ready', timeOrigin: performance.timeOrigin, scriptStart });
 }
 
 main();

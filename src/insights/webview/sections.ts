@@ -3,7 +3,7 @@
 import type { Insights, TableName } from '../../digest/insights';
 import type { ChartName, InsightsPageMessage, InsightsStrings } from '../protocol';
 import { Chart } from './charts';
-import { el, table } from './dom';
+import { el, format, table } from './dom';
 
 type Post = (message: InsightsPageMessage) => void;
 
@@ -38,6 +38,8 @@ export class ChartSection {
   readonly element: HTMLElement;
   private readonly chart: Chart;
   private readonly details: HTMLDetailsElement;
+  /** The data the table has not been built for yet (it is built when opened: thousands of rows cost a paint). */
+  private pending: Insights | undefined;
 
   constructor(
     readonly name: ChartName,
@@ -55,12 +57,23 @@ export class ChartSection {
     const actions = el('div', { class: 'actions' }, png);
     if (name === 'activity') actions.append(csvButton(s, 'days', post));
     this.details = el('details', { class: 'alt' }, el('summary', {}, s.showTable));
+    this.details.addEventListener('toggle', () => this.buildTable());
     this.element = section(name, title, box, actions, this.details);
   }
 
-  /** Draws the chart and its table; returns the chart's number of points. */
+  /** The open table shows the latest data; a closed one holds none (no stale rows flash when it is opened). */
+  private buildTable(): void {
+    if (!this.pending) return;
+    const summary = this.details.firstElementChild!;
+    if (!this.details.open) return this.details.replaceChildren(summary);
+    this.details.replaceChildren(summary, chartTable(this.name, this.pending, this.s));
+    this.pending = undefined;
+  }
+
+  /** Draws the chart, and its table if it is open (else when it is opened); returns the chart's number of points. */
   update(insights: Insights): number {
-    this.details.replaceChildren(this.details.firstElementChild!, chartTable(this.name, insights, this.s));
+    this.pending = insights;
+    this.buildTable();
     return this.chart.draw(insights);
   }
 }
@@ -102,11 +115,19 @@ export function listSections(insights: Insights, s: InsightsStrings, post: Post)
     section('papers', s.topPapers, papers, el('div', { class: 'actions' }, csvButton(s, 'papers', post))),
     section('authors-papers', s.authorsByPapers, authorList(insights.topAuthorsByPapers), el('div', { class: 'actions' }, csvButton(s, 'authors', post))),
     section('authors-votes', s.authorsByVotes, authorList(insights.topAuthorsByVotes)),
-    section('repeats', s.repeats, repeats, el('div', { class: 'actions' }, csvButton(s, 'repeats', post))),
+    section(
+      'repeats',
+      s.repeats,
+      repeats,
+      ...(insights.totals.repeatedPapers > insights.repeats.length ? [el('p', { class: 'meta', id: 'dp-more-repeats' }, format(s.moreRepeats, insights.repeats.length, insights.totals.repeatedPapers))] : []),
+      el('div', { class: 'actions' }, csvButton(s, 'repeats', post)),
+    ),
   ];
-  if (insights.categories.length > 0) {
-    const rows = insights.categories.map((c) => [c.category, c.papers]);
-    sections.push(section('categories', s.categories, table(s.categories, [s.category, s.papers], rows), el('p', { class: 'meta' }, s.withoutCategory.replace('{0}', String(insights.papersWithoutCategory))), el('div', { class: 'actions' }, csvButton(s, 'categories', post))));
+  // The category mix of the range's distinct papers; those the metadata cache does not know are one "unknown" row.
+  if (insights.categories.length > 0 || insights.papersWithoutCategory > 0) {
+    const rows: [string, number][] = insights.categories.map((c) => [c.category, c.papers]);
+    if (insights.papersWithoutCategory > 0) rows.push([s.unknownCategory, insights.papersWithoutCategory]);
+    sections.push(section('categories', s.categories, table(s.categories, [s.category, s.papers], rows), el('div', { class: 'actions' }, csvButton(s, 'categories', post))));
   }
   return sections;
 }
