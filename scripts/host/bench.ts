@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProviderSample, Sample, ValidationSample } from '../../test/bench-host/index';
 import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
+import { benchInsights } from './benchInsights';
 import { runSuite } from './suite';
 import { benchCorpus } from '../../bench/inputs';
 
@@ -188,7 +189,7 @@ function print(): void {
   ].join('\n'));
 }
 
-function writeJson(): void {
+function writeJson(insights: unknown): void {
   const cpus = os.cpus();
   const data = {
     date: new Date().toISOString(),
@@ -197,6 +198,7 @@ function writeJson(): void {
     seconds: (Date.now() - started) / 1000,
     reps: Number(process.env.BENCH_REPS || 7),
     summary,
+    insights,
     samples: Object.fromEntries(results),
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -214,7 +216,9 @@ async function main(): Promise<void> {
   await session('builtin', builtin);
   await session('ours', ROOT);
   print();
-  writeJson();
+  // The 5,000-digest workspace: index build, the insights dashboard's first open, reopen and a change (no peer).
+  const insights = await benchInsights();
+  writeJson(insights);
 }
 
 main().then(() => exit(0), (error: unknown) => exit(1, `bench failed while ${currentPhase()}: ${error instanceof Error ? error.stack : String(error)}`));
