@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./authoring.test');
     await import('./preview.test');
     await import('./insights.test');
+    await import('./virtual.test');
   },
   restricted: () => import('./restricted.test'),
 };

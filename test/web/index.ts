@@ -34,6 +34,7 @@ export async function run(): Promise<void> {
   await import('../integration/hover.test');
   await import('../integration/authoring.test');
   await import('../integration/preview.test');
+  await import('../integration/virtual.test');
   const stats = await new Promise<Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));
   });
