@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./outline.test');
     await import('./model.test');
     await import('./hover.test');
+    await import('./metadataStore.test');
     await import('./authoring.test');
     await import('./preview.test');
     await import('./insights.test');

@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   await import('../integration/validation.test');
   await import('../integration/outline.test');
   await import('../integration/hover.test');
+  await import('../integration/metadataStore.test');
   await import('../integration/authoring.test');
   await import('../integration/preview.test');
   await import('../integration/virtual.test');
