@@ -8,6 +8,7 @@ import {
 import { toTextEdit } from './convert';
 import { reportExport } from './exportReport';
 import type { DigestService } from './digests';
+import { markdownFilesUnder } from './markdownFiles';
 import { DIGEST_SELECTOR } from './registerValidation';
 import type { Configuration } from './configuration';
 
@@ -130,9 +131,7 @@ async function pickScope(digests: DigestService): Promise<ExportScope | undefine
 async function digestsIn(folders: readonly vscode.Uri[]): Promise<{ name: string; doc: DigestDocument }[]> {
   const docs: { name: string; doc: DigestDocument }[] = [];
   for (const folder of folders) {
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**');
-    files.sort((a, b) => a.path.localeCompare(b.path));
-    for (const uri of files) {
+    for (const uri of await markdownFilesUnder(folder)) {
       const doc = parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
       if (isDigest(doc)) docs.push({ name: vscode.workspace.asRelativePath(uri), doc });
     }

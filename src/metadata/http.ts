@@ -66,7 +66,11 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   return text + decoder.decode();
 }
 
-export async function httpGet(url: string, { timeoutMs, maxBytes, headers, signal, maxRedirects = 3 }: GetOptions): Promise<HttpResponse> {
+/**
+ * Runs one exchange under a deadline over all of it (body included): `exchange` gets a signal that aborts after
+ * `timeoutMs` or when `signal` does. A refusal passes through; any other failure becomes a NetworkError.
+ */
+export async function withDeadline<T>(timeoutMs: number, signal: AbortSignal | undefined, exchange: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -76,9 +80,24 @@ export async function httpGet(url: string, { timeoutMs, maxBytes, headers, signa
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort);
   try {
+    return await exchange(controller.signal);
+  } catch (e) {
+    if (e instanceof RefusedResponseError) throw e;
+    if (timedOut) throw new NetworkError(`timed out after ${timeoutMs} ms`, true);
+    // Node's fetch puts the reason (ECONNREFUSED, …) in `cause`; the browser's says only "Failed to fetch".
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new NetworkError(cause?.code ?? cause?.message ?? (e as Error).message, false);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export function httpGet(url: string, { timeoutMs, maxBytes, headers, signal, maxRedirects = 3 }: GetOptions): Promise<HttpResponse> {
+  return withDeadline(timeoutMs, signal, async (aborted) => {
     let target = new URL(url);
     for (let hops = 0; ; hops++) {
-      const response = await fetch(target, { headers, signal: controller.signal, redirect: 'manual' });
+      const response = await fetch(target, { headers, signal: aborted, redirect: 'manual' });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
@@ -91,13 +110,5 @@ export async function httpGet(url: string, { timeoutMs, maxBytes, headers, signa
       const body = await readCapped(response, maxBytes);
       return { status: response.status, body, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
     }
-  } catch (e) {
-    if (e instanceof RefusedResponseError) throw e;
-    if (timedOut) throw new NetworkError(`timed out after ${timeoutMs} ms`, true);
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new NetworkError(cause?.code ?? cause?.message ?? (e as Error).message, false);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
+  });
 }

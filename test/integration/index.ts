@@ -13,9 +13,11 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./outline.test');
     await import('./model.test');
     await import('./hover.test');
+    await import('./metadataStore.test');
     await import('./authoring.test');
     await import('./preview.test');
     await import('./insights.test');
+    await import('./virtual.test');
   },
   restricted: () => import('./restricted.test'),
 };

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import type { DigestDocument, Position, Range } from '../../src/digest';
+import type { MetadataStore } from '../../src/metadata/store';
 
 export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
 
@@ -66,4 +67,18 @@ export function runCli(...args: string[]): { status: number | null; stdout: stri
   assert.ok(existsSync(cliPath), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
   const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: join(__dirname, '..', '..'), encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A metadata cache kept in memory: the service's store in tests (one instance shared by two services is a restart). */
+export class MemoryMetadataStore implements MetadataStore {
+  text: string | undefined;
+
+  async read(maxBytes: number): Promise<string | undefined> {
+    if (this.text !== undefined && this.text.length > maxBytes) throw new Error(`the cache has ${this.text.length} characters, over the cap`);
+    return this.text;
+  }
+
+  async write(text: string): Promise<void> {
+    this.text = text;
+  }
 }

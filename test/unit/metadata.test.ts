@@ -1,18 +1,17 @@
 // The metadata service against a real HTTP server on 127.0.0.1 that serves recorded arXiv and Hugging Face responses.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idFromEntryId, MalformedFeedError, parseArxivFeed } from '../../src/metadata/atom';
 import { arxivQueryUrl, huggingFacePaperUrl } from '../../src/metadata/fetchers';
 import { parseRetryAfter } from '../../src/metadata/http';
 import { parseHuggingFacePaper } from '../../src/metadata/huggingFace';
 import { MetadataService, type MetadataServiceOptions } from '../../src/metadata/service';
-import { FileMetadataStore, MemoryMetadataStore, type MetadataStore } from '../../src/metadata/store';
+import type { MetadataStore } from '../../src/metadata/store';
 import type { Logger } from '../../src/metadata/types';
+import { MemoryMetadataStore } from './helpers';
 
 const recorded = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'metadata', name), 'utf8');
 
@@ -136,7 +135,6 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
   let server: PaperServer;
   let log: RecordingLog;
   const services: MetadataService[] = [];
-  const dirs: string[] = [];
 
   const make = (options: Partial<MetadataServiceOptions> & { store?: MetadataStore } = {}): MetadataService => {
     const service = new MetadataService({
@@ -158,12 +156,6 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
     return service;
   };
 
-  const tempDir = async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dpd-metadata-'));
-    dirs.push(dir);
-    return dir;
-  };
-
   beforeEach(async () => {
     server = await new PaperServer().start();
     log = new RecordingLog();
@@ -172,7 +164,6 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
   afterEach(async () => {
     await Promise.all(services.splice(0).map((s) => s.close()));
     await server.close();
-    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
   });
 
   it('fetches arXiv records in one batched request and Hugging Face records one by one', async () => {
@@ -378,14 +369,14 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
     assert.equal(server.arxivHits().length, 1);
   });
 
-  it('keeps the cache across a restart (a new service over the same storage directory)', async () => {
-    const dir = await tempDir();
-    const first = make({ store: new FileMetadataStore(dir) });
+  it('keeps the cache across a restart (a new service over the same store)', async () => {
+    const store = new MemoryMetadataStore();
+    const first = make({ store });
     await first.lookup(['2501.17161', '2406.14347'], 5000);
     await first.settled(['2501.17161', '2406.14347']);
     await first.close();
 
-    const second = make({ store: new FileMetadataStore(dir) });
+    const second = make({ store });
     await second.ready;
     const meta = second.peek('2501.17161');
     assert.equal(meta.arxiv.record?.title.startsWith('SFT Memorizes'), true);
@@ -411,15 +402,15 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
   });
 
   it('ignores a broken cache file with a log line', async () => {
-    const dir = await tempDir();
-    await writeFile(join(dir, 'metadata-cache.json'), '{"version": 1, "arxiv": [[', 'utf8');
-    const service = make({ store: new FileMetadataStore(dir) });
+    const store = new MemoryMetadataStore();
+    store.text = '{"version": 1, "arxiv": [[';
+    const service = make({ store });
     await service.ready;
     assert.ok(log.has(/warn Metadata cache is not valid JSON/));
     await service.lookup(['2404.19737'], 5000);
     await service.settled(['2404.19737']);
     await service.flush();
-    const saved = JSON.parse(readFileSync(join(dir, 'metadata-cache.json'), 'utf8')) as { arxiv: [string][] };
+    const saved = JSON.parse(store.text ?? '') as { arxiv: [string][] };
     assert.deepEqual(saved.arxiv.map(([id]) => id), ['2404.19737']);
   });
 
@@ -433,13 +424,13 @@ describe('metadata service (real HTTP server on 127.0.0.1)', function () {
   });
 
   it('clears the cache on request', async () => {
-    const dir = await tempDir();
-    const service = make({ store: new FileMetadataStore(dir) });
+    const store = new MemoryMetadataStore();
+    const service = make({ store });
     await service.lookup(['2404.19737'], 5000);
     await service.settled(['2404.19737']);
     await service.clear();
     assert.equal(service.peek('2404.19737').arxiv.record, undefined);
-    const saved = JSON.parse(readFileSync(join(dir, 'metadata-cache.json'), 'utf8')) as { arxiv: unknown[] };
+    const saved = JSON.parse(store.text ?? '') as { arxiv: unknown[] };
     assert.deepEqual(saved.arxiv, []);
   });
 });

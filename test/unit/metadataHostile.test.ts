@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { RateLimiter } from '../../src/metadata/rateLimiter';
 import { MetadataService, type MetadataServiceOptions } from '../../src/metadata/service';
-import { MemoryMetadataStore } from '../../src/metadata/store';
 import type { Logger } from '../../src/metadata/types';
+import { MemoryMetadataStore } from './helpers';
 
 const recorded = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'metadata', name), 'utf8');
 

@@ -37,9 +37,14 @@ describe('web bundle', () => {
     const result = await buildWeb(join(root, 'src', 'extension.ts'));
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(inputs.includes('src/metadata/http.web.ts'), 'the web HTTP client is bundled');
-    assert.ok(!inputs.includes('src/metadata/store.ts'), 'the Node file store stays out (the cache goes through workspace.fs)');
     const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path));
     assert.deepEqual(imports.filter((p) => p.startsWith('node:')), []);
+  });
+
+  it('stays within the 400 KB target minified, as npm run package builds it', async () => {
+    const { outputFiles } = await esbuild.build({ entryPoints: [join(root, 'src', 'extension.ts')], bundle: true, platform: 'browser', format: 'cjs', write: false, minify: true, external: ['vscode'], plugins: [webWorker], logLevel: 'silent' });
+    const size = outputFiles[0]!.contents.byteLength;
+    assert.ok(size <= 400_000, `the minified web bundle has ${size} bytes, over the 400 KB target`);
   });
 
   it('loads in a worker-like global: no document, window, process or Buffer', async () => {

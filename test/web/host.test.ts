@@ -1,8 +1,7 @@
 // Proof that the suites run where github.dev runs extensions: the browser's Web Worker extension host, the extension
-// loaded from its `browser` bundle, and its workspace reached through workspace.fs only.
+// loaded from its `browser` bundle.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { WorkspaceFsMetadataStore } from '../../src/features/metadataStore';
 import { api, extension, open, workspaceUri } from '../integration/helpers';
 
 describe('web extension host', () => {
@@ -19,21 +18,5 @@ describe('web extension host', () => {
     assert.equal((ext.packageJSON as { browser?: string }).browser, './dist/web/extension.js');
     assert.ok((await api()).getDigest(await open(workspaceUri('digest.md'))), 'the extension answers in this host');
     assert.ok(ext.isActive);
-  });
-
-  it('keeps the metadata cache through workspace.fs (the store the extension uses on every platform)', async () => {
-    const dir = workspaceUri('.metadata-store-test');
-    const store = new WorkspaceFsMetadataStore(dir);
-    try {
-      assert.equal(await store.read(1000), undefined, 'nothing saved yet');
-      await store.write('{"arxiv":[]}');
-      await store.write('{"arxiv":[["2501.12948",{}]]}');
-      assert.equal(await store.read(1000), '{"arxiv":[["2501.12948",{}]]}');
-      await assert.rejects(store.read(10), /over the 10-byte cap/);
-      const names = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
-      assert.deepEqual(names, ['metadata-cache.json'], 'no temporary file is left');
-    } finally {
-      await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
-    }
   });
 });

@@ -32,8 +32,10 @@ export async function run(): Promise<void> {
   await import('../integration/validation.test');
   await import('../integration/outline.test');
   await import('../integration/hover.test');
+  await import('../integration/metadataStore.test');
   await import('../integration/authoring.test');
   await import('../integration/preview.test');
+  await import('../integration/virtual.test');
   const stats = await new Promise<Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));
   });
