@@ -8,8 +8,8 @@ import { computeInsights, DaySummaries, fileFacts, insightsTable } from '../../s
 import type { MetadataHolder } from '../../src/features/metadataHolder';
 import { cachedCategories } from '../../src/insights/categories';
 import { MetadataService } from '../../src/metadata/service';
-import { MemoryMetadataStore } from '../../src/metadata/store';
 import type { ArxivRecord } from '../../src/metadata/types';
+import { MemoryMetadataStore } from './helpers';
 
 const record = (id: string, primaryCategory: string | null, categories: string[]): ArxivRecord => ({
   id, version: 1, title: id, abstract: '', authors: [], primaryCategory, categories, published: null, updated: null, comment: null, doi: null, journalRef: null,
