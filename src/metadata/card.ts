@@ -175,8 +175,9 @@ export function buildCard(input: CardInput): HoverCard {
   }
 
   const thumbnail = allowedImageUrl(paper.thumbnail, o.remoteImages);
-  // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`.
-  if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
+  // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`. A Markdown hover cannot swap a
+  // failed image for a placeholder, so it shows one only when it will load: Hugging Face knows the paper and answered.
+  if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname) && huggingFaceReachable(metadata)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
 
   if (o.summaryLength > 0 && paper.sections.length > 0) {
     const lines = paper.sections.slice(0, o.maxSections).map((s) => {
@@ -201,6 +202,9 @@ export function buildCard(input: CardInput): HoverCard {
 
   return { markdown: blocks.join('\n\n'), enabledCommands: [...enabled] };
 }
+
+/** Hugging Face has the paper (so its thumbnail exists) and its last request did not fail (so we are online). */
+const huggingFaceReachable = (m: PaperMetadata | undefined): boolean => m?.huggingFace.record !== undefined && m.huggingFace.unavailable === undefined;
 
 function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate): string[] {
   const blocks: string[] = ['---'];

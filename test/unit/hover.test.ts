@@ -214,7 +214,7 @@ describe('hover: the card', () => {
     assert.match(md, /arXiv:2404\\\.19737 · ▲ 15 votes/);
     assert.match(md, /Fabian Gloeckle, Badr Youbi Idrissi\n/);
     assert.match(md, /Appears on: 2025\\-01\\-29 \(this entry\) · \[2025\\-02\\-03\]\(command:dailyPapers\.revealLine\?/);
-    assert.match(md, /!\[Thumbnail\]\(https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/2404\.19737\.png\|width=320\)/);
+    assert.doesNotMatch(md, /Thumbnail/, 'no image that might not load: nothing says Hugging Face is reachable');
     assert.match(md, /\*\*What's New\*\*: 여러 토큰을 한 번에 예측하도록 학습합니다\\\. {2}\n\*\*Technical Details\*\*/);
     assert.match(md, /\[arXiv\]\(https:\/\/arxiv\.org\/abs\/2404\.19737\) · \[PDF\]\(https:\/\/arxiv\.org\/pdf\/2404\.19737\) · \[Hugging Face\]\(https:\/\/huggingface\.co\/papers\/2404\.19737\)/);
     assert.deepEqual(commandLinks(md), [
@@ -268,9 +268,17 @@ describe('hover: the card', () => {
     assert.equal(escapeMarkdown('a_b*c'), 'a\\_b\\*c');
   });
 
+  it('shows the thumbnail only when Hugging Face knows the paper and answered (a hover cannot replace a broken image)', () => {
+    const withHf = (huggingFace: SourceView<HuggingFaceRecord>) => buildCard({ ...base, metadata: { id: '2404.19737', arxiv: none(), huggingFace } }).markdown;
+    assert.match(withHf(view(hfRecord)), /!\[Thumbnail\]\(https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/2404\.19737\.png\|width=\d+\)/);
+    assert.doesNotMatch(withHf(view(hfRecord, { unavailable: 'offline' })), /Thumbnail/, 'offline: the cached record is no proof the image loads');
+    assert.doesNotMatch(withHf(none({ missing: true })), /Thumbnail/, 'not on Hugging Face');
+    assert.doesNotMatch(withHf(none({ pending: true })), /Thumbnail/, 'not known yet');
+  });
+
   it('shows no thumbnail for videos put in an image', () => {
     const paper: CardPaper = { ...base.paper, thumbnail: 'https://cdn-uploads.huggingface.co/production/uploads/x/clip.qt' };
-    assert.doesNotMatch(buildCard({ ...base, paper }).markdown, /Thumbnail/);
+    assert.doesNotMatch(buildCard({ ...base, paper, metadata: { id: '2404.19737', arxiv: none(), huggingFace: view(hfRecord) } }).markdown, /Thumbnail/);
   });
 
   it('escapes remote dates, and shows a thumbnail only from a host the remote-images policy allows', () => {
@@ -278,7 +286,8 @@ describe('hover: the card', () => {
     const md = buildCard({ ...base, metadata: { id: '2404.19737', arxiv: view(hostile), huggingFace: none() } }).markdown;
     assert.doesNotMatch(md, /[^\\][[\]()<>!*]\S*t\.test/, md);
     assert.match(md, /Published \\\[x\\\]\\\(comman ·/);
-    const at = (thumbnail: string, remoteImages?: 'all' | 'none') => buildCard({ ...base, paper: { ...base.paper, thumbnail }, options: remoteImages ? { remoteImages } : {} }).markdown;
+    const online: PaperMetadata = { id: '2404.19737', arxiv: none(), huggingFace: view(hfRecord) };
+    const at = (thumbnail: string, remoteImages?: 'all' | 'none') => buildCard({ ...base, metadata: online, paper: { ...base.paper, thumbnail }, options: remoteImages ? { remoteImages } : {} }).markdown;
     assert.doesNotMatch(at('https://tracker.test/p.png'), /Thumbnail/);
     assert.match(at('https://tracker.test/p.png', 'all'), /!\[Thumbnail\]\(https:\/\/tracker\.test\/p\.png/);
     assert.match(at('//cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.19737.png'), /!\[Thumbnail\]\(https:\/\/cdn-thumbnails/);
