@@ -1,7 +1,8 @@
 // UI smoke test: opens a sample digest in the real workbench, checks what is on screen and saves screenshots to .screenshots/:
 // the Daily Papers container's welcome view, the editor, the Papers view (at the default width, focus after a click, the
-// checked sort, the filter), a hover card, the Problems panel with our diagnostics, New Digest
-// through its input box, the Markdown preview and the insights dashboard. The metadata service is off (a workspace setting): no network.
+// checked sort, the filter), the compact hover card, the Problems panel with our diagnostics, the status bar's count of
+// what Fix all would change, New Digest through its input box, the Markdown preview, the Daily Papers preview (click to
+// source, the placeholder of a thumbnail that cannot load offline), the export and its notification, and the insights dashboard. The metadata service is off (a workspace setting): no network.
 // Usage: tsx scripts/host/ui.ts [--timeout SECONDS]
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -156,13 +157,20 @@ async function main(): Promise<void> {
   const card = normalize(await hover.innerText());
   assert.ok(card.includes('SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training'), `the card shows the title:\n${card}`);
   assert.ok(card.includes('▲ 28 votes'), 'the card shows the votes');
-  assert.ok(card.includes('Tianzhe Chu'), 'the card shows the authors');
+  assert.ok(card.includes('Tianzhe Chu') && card.includes('+4 more'), `the card shows the first authors and how many more:\n${card}`);
+  assert.ok(card.includes("What's New") && !card.includes('Technical Details'), `the card shows the first summary section only:\n${card}`);
+  assert.ok(card.includes('more…'), 'the card links the rest ("more…", the preview)');
+  // Compact: the whole card fits the hover, no scroll bar.
+  const fits = await hover.locator('.monaco-hover-content').evaluate((el) => [el.scrollHeight, el.clientHeight]);
+  assert.ok(fits[0]! <= fits[1]! + 1, `the card needs no scrolling (content ${fits[0]} px, shown ${fits[1]} px)`);
   await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
-  log('hover card on the title: .screenshots/hover.png');
+  log(`compact hover card on the title, ${fits[0]} px high, no scrolling: .screenshots/hover.png`);
   await page.keyboard.press('Escape');
   passed++;
 
   setPhase('listing problems of needs-fixes.md in the Problems panel');
+  const fixable = page.locator('.part.statusbar .statusbar-item', { hasText: 'fixable' });
+  assert.equal(await fixable.count(), 0, 'no fixable count on a clean digest');
   await quickOpen(page, 'needs-fixes.md');
   await page.locator('.tabs-container .tab.active[aria-label^="needs-fixes.md"]').waitFor();
   // The view follows the active editor.
@@ -176,6 +184,20 @@ async function main(): Promise<void> {
   assert.ok((await markers.locator('.monaco-list-row', { hasText: 'thumbnail-id-mismatch' }).count()) > 0, 'the panel lists other rules of ours too');
   await page.screenshot({ path: path.join(SHOTS, 'problems.png') });
   log('Problems panel lists our diagnostics: .screenshots/problems.png');
+  passed++;
+
+  setPhase('counting what Fix all would change in the status bar; a click fixes');
+  await fixable.waitFor({ timeout: 10_000 });
+  const before = /(\d+) fixable/.exec(normalize(await fixable.innerText()))?.[1];
+  assert.ok(before && Number(before) > 0, `the status bar counts the fixable problems: ${await fixable.innerText()}`);
+  assert.equal(await fixable.locator('.codicon-wand').count(), 1, 'with the wand icon');
+  await fixable.hover();
+  await page.locator('.monaco-hover:visible, .workbench-hover:visible', { hasText: 'Fix all would change' }).first().waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(SHOTS, 'fixable.png') });
+  await fixable.click();
+  // Fix all fixed them: the count is gone (or smaller, should a fix bring a new fixable problem to light).
+  await page.waitForFunction(`![...document.querySelectorAll('.part.statusbar .statusbar-item')].some((e) => e.textContent.includes('${before} fixable'))`, undefined, { timeout: 10_000 });
+  log(`the status bar counted ${before} fixable problems, a click fixed them: .screenshots/fixable.png`);
   passed++;
 
   setPhase('creating a digest with New Digest');
@@ -204,6 +226,41 @@ async function main(): Promise<void> {
   log('built-in preview rendered: .screenshots/preview.png');
   passed++;
 
+  setPhase('Daily Papers preview: a click on a title shows the source and keeps the preview, a double click focuses the editor');
+  await page.locator('.tabs-container .tab', { hasText: name }).first().click();
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+  // The built-in preview beside it goes: ours takes its place.
+  await runCommand(page, 'View: Close Editors in Other Groups');
+  await page.locator('.part.editor .editor-group-container').nth(1).waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('.tabs-container .tab', { hasText: name }).first().click();
+  await runCommand(page, 'Daily Papers: Open Preview to the Side');
+  const preview = await waitForFrame(page, (content) => content.includes('id="dp-main"') && content.includes('article'));
+  const headings = fs.readFileSync(path.join(folder, sample), 'utf8').split('\n').flatMap((l, i) => (l.startsWith('### ') ? [i + 1] : []));
+  const activeLine = page.locator('.part.editor .monaco-editor .margin-view-overlays .active-line-number');
+  await preview.click('article[data-id="entry:2501.12948"] h3.title a');
+  await activeLine.filter({ hasText: new RegExp(`^${headings[2]}$`) }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('.part.editor .monaco-editor.focused').count(), 0, 'a single click keeps the keyboard in the preview');
+  assert.equal(await page.locator('.part.editor .editor-group-container').count(), 2, 'the preview stays open beside the digest');
+  await page.screenshot({ path: path.join(SHOTS, 'preview-click.png') });
+  await preview.dblclick('article[data-id="entry:2501.15368"] .authors');
+  await page.locator('.part.editor .monaco-editor.focused').waitFor({ timeout: 10_000 });
+  await cursor.filter({ hasText: `Ln ${headings[1]}, Col 1` }).waitFor({ timeout: 10_000 });
+  log(`preview: a click on a title showed line ${headings[2]} keeping the preview, a double click focused line ${headings[1]}: .screenshots/preview-click.png`);
+  passed++;
+
+  setPhase('Daily Papers preview: a thumbnail that cannot load (offline) is a plain box with the arXiv ID');
+  // No network here: the thumbnails from Hugging Face's CDN fail.
+  const failedThumb = 'article[data-id="entry:2501.17161"] .thumb.failed';
+  const failed = await preview.waitForSelector(failedThumb, { timeout: 30_000 });
+  const placeholder = await preview.evaluate(
+    `(() => { const t = document.querySelector('${failedThumb}'); return { text: getComputedStyle(t, '::after').content, image: getComputedStyle(t.querySelector('img')).visibility }; })()`,
+  );
+  assert.deepEqual(placeholder, { text: '"2501.17161"', image: 'hidden' }, 'the placeholder shows the arXiv ID, no broken-image icon');
+  await failed.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'preview-placeholder.png') });
+  log('preview: the failed thumbnail is a placeholder with the arXiv ID: .screenshots/preview-placeholder.png');
+  passed++;
+
   setPhase('exporting the digest as CSV: scope, format, file');
   await page.locator('.tabs-container .tab', { hasText: name }).first().click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
@@ -215,6 +272,9 @@ async function main(): Promise<void> {
     assert.equal(await picks.filter({ hasText: scope }).count(), 1, `the export offers the scope "${scope}"`);
   }
   await picks.filter({ hasText: 'This Digest' }).click();
+  // The pointer now rests on the format list's first row, whose hover would cover the row clicked next: move it away.
+  await page.mouse.move(1, 1);
+  await page.locator('.context-view .monaco-hover, .context-view .workbench-hover').waitFor({ state: 'detached', timeout: 10_000 });
   await picks.filter({ hasText: 'date,title,url' }).click();
   // code-server's save dialog is a quick input holding the proposed path: accept it.
   await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('/29.csv')", undefined, { timeout: 10_000 });
@@ -227,9 +287,19 @@ async function main(): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the export wrote no ${csv}`);
   }
   assert.match(fs.readFileSync(csv, 'utf8'), /^date,title,url\r\n2025-01-29,/, 'the CSV was written in the generator\'s papers_list.csv form');
+  // The report: a notification naming the count and the file, with its two buttons. Asserted in the notification
+  // center: in this code-server the notification arrives there (with both buttons, the bell not marked as new) but is
+  // never drawn as a toast, whose cause was not found; the center is where it stays in any case.
+  await runCommand(page, 'Notifications: Show Notifications');
+  const report = page.locator('.notifications-center .notification-list-item', { hasText: 'Exported 3 papers of 1 digest to paper_logs/2025/01/29.csv' });
+  await report.waitFor({ timeout: 10_000 });
+  for (const button of ['Open', 'Reveal in Explorer']) assert.equal(await report.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).count(), 1, `the report offers "${button}"`);
   await page.screenshot({ path: path.join(SHOTS, 'export.png') });
-  // Not checked here yet: the report notification (count, path, Open / Reveal in Explorer) did not show as a toast in code-server.
-  log('export of this digest as CSV: .screenshots/export.png');
+  await page.keyboard.press('Escape');
+  await page.locator('.notifications-center').waitFor({ state: 'hidden', timeout: 10_000 });
+  // The keyboard back in the editor, so that the next palette command is taken.
+  await page.locator('.tabs-container .tab', { hasText: name }).first().click();
+  log('export of this digest as CSV, reported with Open and Reveal in Explorer (in the notification center): .screenshots/export.png');
   passed++;
 
   setPhase('opening Daily Papers: Open Insights');

@@ -15,6 +15,8 @@ export interface ConfigSections {
     readonly rules: Readonly<Record<string, SeveritySetting>>;
   };
   readonly outline: { readonly followCursor: boolean };
+  /** `missing`: only what VS Code's Markdown symbols lack; `all`: ours beside theirs. */
+  readonly symbols: { readonly provide: 'missing' | 'all' };
   readonly newDigest: { readonly path: string };
   readonly hover: { readonly enabled: boolean; readonly showThumbnail: boolean; readonly maxAuthors: number; readonly summaryLength: number; readonly linkArxivIds: boolean };
   readonly metadata: { readonly enabled: boolean; readonly arxivApiUrl: string; readonly huggingFaceApiUrl: string; readonly cacheHours: number; readonly timeout: number };

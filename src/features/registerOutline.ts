@@ -8,7 +8,7 @@ import { timeoutDisposable } from './dispose';
 import { OutlineProvider, type OutlineHandle } from './outlineView';
 import { registerPaperCommands, revealLine } from './paperCommands';
 import { DIGEST_SELECTOR } from './registerValidation';
-import { DigestSymbols } from './symbols';
+import { DigestSymbols, provideAllSymbols, registerDocumentSymbols } from './symbols';
 import { goToPaper, PaperSymbols, type WorkspaceIndex } from './workspaceIndex';
 
 /** Text and diagnostics changes within this many milliseconds make one tree refresh. */
@@ -103,9 +103,9 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     view,
     timeoutDisposable(() => refreshTimer),
     timeoutDisposable(() => followTimer),
-    vscode.languages.registerDocumentSymbolProvider(DIGEST_SELECTOR, symbols, { label: 'Daily Papers' }),
+    registerDocumentSymbols(symbols, configuration),
     vscode.languages.registerFoldingRangeProvider(DIGEST_SELECTOR, symbols),
-    vscode.languages.registerWorkspaceSymbolProvider(new PaperSymbols(index)),
+    vscode.languages.registerWorkspaceSymbolProvider(new PaperSymbols(index, () => provideAllSymbols(configuration))),
     view.onDidChangeVisibility((e) => {
       if (e.visible && stale) refresh(true);
       else if (e.visible && vscode.window.activeTextEditor) follow(vscode.window.activeTextEditor);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DigestCodeActions, fixAllEdit } from './codeActions';
 import type { Configuration } from './configuration';
 import type { DigestService } from './digests';
+import { registerFixableStatus } from './fixableStatus';
 import { ValidationService } from './validation';
 import { validateWorkspace } from './workspaceValidation';
 
@@ -27,5 +28,6 @@ export function registerValidation(context: vscode.ExtensionContext, digests: Di
       return summary;
     }),
   );
+  registerFixableStatus(context, validation);
   return validation;
 }

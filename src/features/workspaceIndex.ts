@@ -126,12 +126,21 @@ export class WorkspaceIndex extends Disposable {
   }
 }
 
-/** Ctrl+T: papers by title, arXiv ID or author; the symbol's name shows what matched so VS Code keeps it. */
+/**
+ * Ctrl+T: papers by title, arXiv ID or author; the symbol's name shows what matched so VS Code keeps it. Unless
+ * `all` says otherwise, only what the Markdown extension's heading symbols cannot find (an author, an arXiv ID
+ * typed alone): it lists every title itself.
+ */
 export class PaperSymbols implements vscode.WorkspaceSymbolProvider {
-  constructor(private readonly workspace: WorkspaceIndex) {}
+  constructor(
+    private readonly workspace: WorkspaceIndex,
+    private readonly all: () => boolean,
+  ) {}
 
   provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
-    return this.workspace.index.search(query, 1000).map((m) => toSymbol(m));
+    const matches = this.workspace.index.search(query, 1000);
+    const wanted = this.all() ? matches : query.trim() === '' ? [] : matches.filter((m) => m.kind === 'author' || (m.kind === 'id' && m.paper.id !== m.paper.title));
+    return wanted.map((m) => toSymbol(m));
   }
 }
 

@@ -31,24 +31,23 @@ export interface CardOptions {
   readonly maxAuthors: number;
   readonly showThumbnail: boolean;
   readonly thumbnailWidth: number;
-  /** Characters per summary section; 0 hides the summary. */
+  /** Characters of the first summary section (the card's only one); 0 hides the summary. */
   readonly summaryLength: number;
-  readonly maxSections: number;
-  /** Characters of the arXiv abstract; 0 hides it. */
+  /** Characters of the arXiv abstract, shown only when the digest has no summary; 0 hides it. */
   readonly abstractLength: number;
   readonly maxAppearances: number;
   /** Which remote images the card may show (`dailyPapers.preview.remoteImages`). */
   readonly remoteImages: RemoteImages;
 }
 
+/** Sized so that a typical entry's card fits VS Code's hover without a scroll bar. */
 export const DEFAULT_CARD_OPTIONS: CardOptions = {
   maxAuthors: 5,
   showThumbnail: true,
-  thumbnailWidth: 320,
+  thumbnailWidth: 240,
   summaryLength: 240,
-  maxSections: 4,
-  abstractLength: 320,
-  maxAppearances: 8,
+  abstractLength: 240,
+  maxAppearances: 5,
   remoteImages: 'paperThumbnails',
 };
 
@@ -133,6 +132,11 @@ export const SHOW_PREVIEW = 'dailyPapers.showPreview';
 export const REVEAL_LINE = 'dailyPapers.revealLine';
 export const COPY_BIBTEX = 'dailyPapers.copyBibtex';
 
+/**
+ * A compact card, one short block per fact, so a typical entry needs no scrolling: title, ID · votes · category,
+ * authors (the first few, "+k more"), the days it appears on, the first summary section with "more…" to the
+ * preview, a line of metadata, links.
+ */
 export function buildCard(input: CardInput): HoverCard {
   const t = input.t ?? english;
   const o = { ...DEFAULT_CARD_OPTIONS, ...input.options };
@@ -145,6 +149,7 @@ export function buildCard(input: CardInput): HoverCard {
     enabled.add(name);
     return commandLink(name, args);
   };
+  const preview = input.entry && input.availableCommands.has(SHOW_PREVIEW) ? command(SHOW_PREVIEW, [input.entry]) : undefined;
   const blocks: string[] = [];
 
   const title = paper.title || arxiv?.title || hf?.title || id;
@@ -153,14 +158,14 @@ export function buildCard(input: CardInput): HoverCard {
   const facts: string[] = [`arXiv:${escapeMarkdown(id)}`];
   if (paper.votes !== null) facts.push(t('▲ {0} votes', paper.votes));
   if (hf?.upvotes != null && hf.upvotes !== paper.votes) facts.push(t('{0} upvotes on Hugging Face', hf.upvotes));
-  if (arxiv?.primaryCategory) facts.push(escapeMarkdown([arxiv.primaryCategory, ...arxiv.categories.filter((c) => c !== arxiv.primaryCategory)].join(', ')));
+  if (arxiv?.primaryCategory) facts.push(escapeMarkdown(arxiv.primaryCategory));
   blocks.push(facts.join(' · '));
 
   const authors = paper.authors.length > 0 ? paper.authors : (arxiv?.authors ?? []);
   if (authors.length > 0) {
     const shown = authors.slice(0, o.maxAuthors).map(escapeMarkdown).join(', ');
     const more = authors.length - o.maxAuthors;
-    blocks.push(more > 0 ? t('{0} and {1} more', shown, more) : shown);
+    blocks.push(more > 0 ? t('{0} +{1} more', shown, more) : shown);
   }
 
   if (input.appearances.length > 0) {
@@ -175,18 +180,18 @@ export function buildCard(input: CardInput): HoverCard {
   }
 
   const thumbnail = allowedImageUrl(paper.thumbnail, o.remoteImages);
-  // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`.
-  if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
+  // Only images: older digests put videos (`.qt`, `.webm`) and avatars in `![]()`. A Markdown hover cannot swap a
+  // failed image for a placeholder, so it shows one only when it will load: Hugging Face knows the paper and answered.
+  if (o.showThumbnail && thumbnail && IMAGE.test(new URL(thumbnail).pathname) && huggingFaceReachable(metadata)) blocks.push(`![${escapeMarkdown(t('Thumbnail'))}](${thumbnail}|width=${o.thumbnailWidth})`);
 
-  if (o.summaryLength > 0 && paper.sections.length > 0) {
-    const lines = paper.sections.slice(0, o.maxSections).map((s) => {
-      const text = escapeMarkdown(trimText(s.text, o.summaryLength));
-      return s.label ? `**${escapeMarkdown(s.label)}**: ${text}` : `• ${text}`;
-    });
-    blocks.push(lines.join('  \n'));
+  const first = paper.sections[0];
+  if (o.summaryLength > 0 && first) {
+    const text = escapeMarkdown(trimText(first.text, o.summaryLength));
+    const more = preview && (paper.sections.length > 1 || text.endsWith('…')) ? ` ${link(t('more…'), preview)}` : '';
+    blocks.push(`${first.label ? `**${escapeMarkdown(first.label)}**: ` : ''}${text}${more}`);
   }
 
-  if (metadata) blocks.push(...metadataBlocks(metadata, o, t));
+  if (metadata) blocks.push(...metadataBlocks(metadata, o, t, first === undefined || o.summaryLength === 0));
 
   const links = [
     link(t('arXiv'), arxivAbsUrl(id)),
@@ -195,20 +200,24 @@ export function buildCard(input: CardInput): HoverCard {
   ];
   if (input.entry) {
     links.push(link(t('Copy BibTeX'), command(COPY_BIBTEX, [input.entry])));
-    if (input.availableCommands.has(SHOW_PREVIEW)) links.push(link(t('Show in Preview'), command(SHOW_PREVIEW, [input.entry])));
+    if (preview) links.push(link(t('Show in Preview'), preview));
   }
   blocks.push(links.join(' · '));
 
   return { markdown: blocks.join('\n\n'), enabledCommands: [...enabled] };
 }
 
-function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate): string[] {
+/** Hugging Face has the paper (so its thumbnail exists) and its last request did not fail (so we are online). */
+const huggingFaceReachable = (m: PaperMetadata | undefined): boolean => m?.huggingFace.record !== undefined && m.huggingFace.unavailable === undefined;
+
+/** The metadata in one line (abstract only when the digest has no summary to show), and a quiet status line. */
+function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate, withAbstract: boolean): string[] {
   const blocks: string[] = ['---'];
   const arxiv = m.arxiv.record;
   const hf = m.huggingFace.record;
+  const facts: string[] = [];
   if (arxiv) {
-    if (o.abstractLength > 0 && arxiv.abstract) blocks.push(`*${escapeMarkdown(t('Abstract'))}*: ${escapeMarkdown(trimText(arxiv.abstract, o.abstractLength))}`);
-    const facts: string[] = [];
+    if (withAbstract && o.abstractLength > 0 && arxiv.abstract) blocks.push(`*${escapeMarkdown(t('Abstract'))}*: ${escapeMarkdown(trimText(arxiv.abstract, o.abstractLength))}`);
     // Dates are remote strings like any other: escaped, whatever they hold.
     const published = arxiv.published && escapeMarkdown(arxiv.published.slice(0, 10));
     const updated = arxiv.updated && escapeMarkdown(arxiv.updated.slice(0, 10));
@@ -216,22 +225,19 @@ function metadataBlocks(m: PaperMetadata, o: CardOptions, t: Translate): string[
     if (updated && updated !== published) {
       facts.push(arxiv.version ? t('updated {0} (v{1})', updated, arxiv.version) : t('updated {0}', updated));
     }
-    if (arxiv.comment) facts.push(escapeMarkdown(trimText(arxiv.comment, 160)));
-    if (arxiv.journalRef) facts.push(escapeMarkdown(arxiv.journalRef));
+    if (arxiv.journalRef) facts.push(escapeMarkdown(trimText(arxiv.journalRef, 60)));
     const doi = arxiv.doi && safeWebUrl(`https://doi.org/${arxiv.doi}`, true);
     if (doi) facts.push(`DOI ${link(arxiv.doi!, doi)}`);
-    if (facts.length) blocks.push(facts.join(' · '));
   } else if (m.arxiv.missing) {
-    blocks.push(`*${escapeMarkdown(t('Not found on arXiv'))}*`);
+    facts.push(`*${escapeMarkdown(t('Not found on arXiv'))}*`);
   }
   if (hf) {
-    const facts: string[] = [];
     const github = hf.githubRepo && safeWebUrl(hf.githubRepo);
     if (github) facts.push(link(hf.githubStars != null ? t('GitHub (★ {0})', hf.githubStars) : t('GitHub'), github));
     const project = hf.projectPage && safeWebUrl(hf.projectPage);
     if (project) facts.push(link(t('Project page'), project));
-    if (facts.length) blocks.push(facts.join(' · '));
   }
+  if (facts.length) blocks.push(facts.join(' · '));
   const status = statusLine(m, t);
   if (status) blocks.push(`*${escapeMarkdown(status)}*`);
   // Nothing but the rule: drop it.

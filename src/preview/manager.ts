@@ -7,7 +7,7 @@ import { createPanel, DigestPreview, type PreviewContext, type PreviewInfo } fro
 import { parsePreviewState } from './protocol';
 import type { Configuration } from '../features/configuration';
 import { previewConfig } from './settings';
-import { pageStrings, renderStrings, toolbarStrings } from './strings';
+import { pageStrings, previewRenderStrings, toolbarStrings } from './strings';
 
 export class PreviewManager extends Disposable implements vscode.WebviewPanelSerializer {
   private readonly previews = new Set<DigestPreview>();
@@ -55,7 +55,7 @@ export class PreviewManager extends Disposable implements vscode.WebviewPanelSer
 
   private readOptions(): RenderOptions {
     const config = previewConfig(this.configuration);
-    return { maxAuthors: config.maxAuthors, strings: renderStrings(), remoteImages: config.remoteImages };
+    return { maxAuthors: config.maxAuthors, strings: previewRenderStrings(), remoteImages: config.remoteImages };
   }
 
   forSource(uri: vscode.Uri): DigestPreview[] {

@@ -300,7 +300,7 @@ export class DigestPreview extends Disposable {
         return;
       }
       case 'reveal':
-        return void this.revealLine(message.line);
+        return void this.revealLine(message.line, message.focus);
       case 'scroll':
         return this.syncEditors(message.line);
       case 'openLink':
@@ -319,11 +319,12 @@ export class DigestPreview extends Disposable {
     }
   }
 
-  private async revealLine(line: number): Promise<void> {
+  /** Shows the source line; without `focus` the preview keeps the keyboard (as a click in the Outline does). */
+  private async revealLine(line: number, focus: boolean): Promise<void> {
     const document = await this.document();
     if (!document || line >= document.lineCount) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside });
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: !focus });
     const position = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

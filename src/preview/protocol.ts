@@ -7,7 +7,10 @@ export const PREVIEW_VIEW_TYPE = 'dailyPapers.preview';
 export type SortOrder = 'file' | 'votes';
 
 export interface PreviewSettings {
-  /** Reveal an entry's source on double-click (true) or on a single click (false). */
+  /**
+   * True (like the Outline): a click shows the entry's source and keeps the preview focused, a double click moves
+   * focus to the editor. False: a single click moves focus to the editor.
+   */
   readonly openOnDoubleClick: boolean;
   readonly scrollSync: boolean;
   /** The thumbnails toggle's initial state (the toolbar can change it per preview). */
@@ -68,7 +71,8 @@ export type PageMessage =
       readonly filter: string;
       readonly sort: SortOrder;
     }
-  | { readonly type: 'reveal'; readonly source: string; readonly line: number }
+  /** `focus`: move the keyboard to the editor (else the editor only shows the line and the preview keeps focus). */
+  | { readonly type: 'reveal'; readonly source: string; readonly line: number; readonly focus: boolean }
   | { readonly type: 'scroll'; readonly source: string; readonly line: number }
   | { readonly type: 'openLink'; readonly source: string; readonly href: string };
 
@@ -87,8 +91,9 @@ export function parsePageMessage(data: unknown, source: string): PageMessage | u
       if (!isLine(data.version) || !isLine(data.total) || !isLine(data.shown) || !isStr(data.filter, 1000) || !isSort(data.sort)) return undefined;
       return { type: 'status', source, version: data.version, total: data.total, shown: data.shown, filter: data.filter, sort: data.sort };
     case 'reveal':
+      return isLine(data.line) && typeof data.focus === 'boolean' ? { type: 'reveal', source, line: data.line, focus: data.focus } : undefined;
     case 'scroll':
-      return isLine(data.line) ? { type: data.type, source, line: data.line } : undefined;
+      return isLine(data.line) ? { type: 'scroll', source, line: data.line } : undefined;
     case 'openLink':
       return isStr(data.href, 4096) ? { type: 'openLink', source, href: data.href } : undefined;
     default:

@@ -22,6 +22,11 @@ export function renderStrings(): RenderStrings {
   };
 }
 
+/** The preview's cards: a click on the title shows the source, so its tooltip says how to reach arXiv. */
+export function previewRenderStrings(): RenderStrings {
+  return { ...renderStrings(), openOnArxiv: vscode.l10n.t('Click to show the source · Ctrl+click to open {0} on arXiv', '{0}') };
+}
+
 export function toolbarStrings(): ToolbarStrings {
   return {
     controls: vscode.l10n.t('Preview controls'),

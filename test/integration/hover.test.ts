@@ -40,7 +40,7 @@ describe('Hover', () => {
     assert.equal(vscode.workspace.getConfiguration('dailyPapers.metadata').get('enabled'), false);
   });
 
-  it('shows a card with title, votes, authors, days and links on an entry title', async () => {
+  it('shows a compact card with title, votes, authors, days, the first summary section and links on an entry title', async () => {
     const document = await open(workspaceUri('paper_logs', '2025', '01', '29.md'));
     const line = lineOf(document, `### [${SFT}]`);
     const found = await cards(document.uri, new vscode.Position(line, 10));
@@ -49,21 +49,23 @@ describe('Hover', () => {
     const blocks = text.split('\n\n');
     assert.equal(blocks[0], `**[${SFT}](https://arxiv.org/abs/2501.17161)**`);
     assert.equal(blocks[1], 'arXiv:2501.17161 · ▲ 28 votes');
-    assert.equal(blocks[2], 'Tianzhe Chu, Yuexiang Zhai, Jihan Yang, Shengbang Tong, Saining Xie and 4 more');
+    assert.equal(blocks[2], 'Tianzhe Chu, Yuexiang Zhai, Jihan Yang, Shengbang Tong, Saining Xie +4 more');
     // The paper is in two digests of the workspace: this entry, and a command link to the other day.
     assert.ok(blocks[3]!.startsWith('Appears on: '), blocks[3]);
     const days = appearances(blocks[3]!);
     assert.ok(days.includes('2025-01-29 (this entry)'), blocks[3]);
     assert.ok(days.includes('2025-01-30 → paper_logs/2025/01/30.md:15'), blocks[3]);
-    assert.ok(text.includes('![Thumbnail](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2501.17161.png|width='), 'the thumbnail');
-    assert.ok(text.includes("**What's New**: 같은 기반 모델을"), 'the summary');
+    assert.ok(!text.includes('![Thumbnail]'), 'no thumbnail while nothing says it loads (the metadata service is off)');
+    assert.ok(text.includes("**What's New**: 같은 기반 모델을"), 'the first summary section');
+    assert.ok(!text.includes('Technical Details'), 'only the first section');
+    assert.ok(/\[more…\]\(command:dailyPapers\.showPreview\?/.test(text), '"more…" opens the preview');
     assert.ok(text.includes('[arXiv](https://arxiv.org/abs/2501.17161) · [PDF](https://arxiv.org/pdf/2501.17161) · [Hugging Face](https://huggingface.co/papers/2501.17161)'), 'the links');
     assert.ok(!/Fetching metadata|Metadata unavailable/.test(text), 'no metadata status while the service is off');
     assert.ok(hover.range?.contains(new vscode.Position(line, 10)), 'the hover range covers the title');
     // Command links are trusted for exactly the commands the card uses.
     const markdown = hover.contents[0] as vscode.MarkdownString;
     // "Show in Preview" is offered now that the preview is registered; no other command may run from a card.
-    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['dailyPapers.revealLine', 'dailyPapers.copyBibtex', 'dailyPapers.showPreview'] });
+    assert.deepEqual(markdown.isTrusted, { enabledCommands: ['dailyPapers.showPreview', 'dailyPapers.revealLine', 'dailyPapers.copyBibtex'] });
   });
 
   it('shows the card of a paper from another digest on a bare arXiv:ID', async () => {

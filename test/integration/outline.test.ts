@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
 import type { OutlineHandle } from '../../src/features/outlineView';
-import { api, diagnosticsWhere, lineOf, nextEvent, open, resetEditors, showTree, until, waitFor, workspaceUri } from './helpers';
+import { api, diagnosticsWhere, lineOf, nextEvent, open, pollUntil, resetEditors, setSetting, showTree, until, waitFor, workspaceUri } from './helpers';
 
 const SFT = 'SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training';
 const BAICHUAN = 'Baichuan-Omni-1.5 Technical Report';
@@ -152,22 +152,47 @@ describe('Outline', () => {
     assert.equal(view.description, undefined);
   });
 
-  it('provides document symbols (vscode.executeDocumentSymbolProvider)', async () => {
+  /** Every symbol of the tree, depth first. */
+  const flatten = (symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => symbols.flatMap((s) => [s, ...flatten(s.children)]);
+  const documentSymbols = async (uri: vscode.Uri) => flatten((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []);
+  const withProvide = async (value: 'all' | undefined, body: () => Promise<void>) => {
+    await setSetting('dailyPapers.symbols', 'provide', value);
+    try {
+      await waitFor(() => dp.configuration.get('symbols').provide === (value ?? 'missing'), `dailyPapers.symbols.provide to read ${value ?? 'missing'}`);
+      await body();
+    } finally {
+      await setSetting('dailyPapers.symbols', 'provide', undefined);
+    }
+  };
+
+  it('lists each paper once in the Outline by default (the Markdown extension\'s headings), ours beside them with symbols.provide = all', async () => {
     const document = await show(day29());
-    const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    // VS Code's Markdown extension adds its own heading symbols; ours carry the entry count as detail.
-    const day = symbols.find((s): s is vscode.DocumentSymbol => s.name === 'Daily Papers (2025-01-29)' && 'detail' in s && s.detail === '3 entries');
-    assert.ok(day, `our day symbol among: ${symbols.map((s) => s.name).join(' | ')}`);
-    assert.equal(day.kind, vscode.SymbolKind.Namespace);
-    assert.deepEqual(day.children.map((c) => [c.name, c.detail, c.kind]), [
-      [SFT, '▲ 28 · 2501.17161', vscode.SymbolKind.Object],
-      [BAICHUAN, '▲ 41 · 2501.15368', vscode.SymbolKind.Object],
-      [R1, '▲ 17 · 2501.12948', vscode.SymbolKind.Object],
-    ]);
-    const r1 = day.children[2]!;
-    assert.equal(r1.selectionRange.start.line, lineOf(document, `### [${R1}]`));
-    assert.equal(r1.range.end.line, document.lineCount - 2, 'the last entry runs to its last line');
-    assert.deepEqual(r1.children, [], 'summary sections are the tree view\'s, not the Outline\'s');
+    // The Markdown extension's language server answers once it has read the file: wait for its headings.
+    let byDefault: vscode.DocumentSymbol[] = [];
+    await pollUntil(
+      async () => (byDefault = await documentSymbols(document.uri)).some((s) => s.name.includes(R1)),
+      () => `the Markdown extension's heading symbols (now: ${byDefault.map((s) => s.name).join(' | ')})`,
+    );
+    const names = byDefault.map((s) => s.name).join(' | ');
+    for (const title of [SFT, BAICHUAN, R1]) assert.equal(byDefault.filter((s) => s.name.includes(title)).length, 1, `${title} once among: ${names}`);
+    assert.ok(!byDefault.some((s) => s.detail === '3 entries'), `no day symbol of ours among: ${names}`);
+
+    await withProvide('all', async () => {
+      const symbols = await documentSymbols(document.uri);
+      // VS Code's Markdown extension adds its own heading symbols; ours carry the entry count as detail.
+      const day = symbols.find((s) => s.name === 'Daily Papers (2025-01-29)' && s.detail === '3 entries');
+      assert.ok(day, `our day symbol among: ${symbols.map((s) => s.name).join(' | ')}`);
+      assert.equal(day.kind, vscode.SymbolKind.Namespace);
+      assert.deepEqual(day.children.map((c) => [c.name, c.detail, c.kind]), [
+        [SFT, '▲ 28 · 2501.17161', vscode.SymbolKind.Object],
+        [BAICHUAN, '▲ 41 · 2501.15368', vscode.SymbolKind.Object],
+        [R1, '▲ 17 · 2501.12948', vscode.SymbolKind.Object],
+      ]);
+      const r1 = day.children[2]!;
+      assert.equal(r1.selectionRange.start.line, lineOf(document, `### [${R1}]`));
+      assert.equal(r1.range.end.line, document.lineCount - 2, 'the last entry runs to its last line');
+      assert.deepEqual(r1.children, [], 'summary sections are the tree view\'s, not the Outline\'s');
+    });
   });
 
   it('provides folding ranges for the day and each entry (vscode.executeFoldingRangeProvider)', async () => {
@@ -186,22 +211,34 @@ describe('Outline', () => {
     }
   });
 
-  it('finds papers across the workspace by title, arXiv ID and author (vscode.executeWorkspaceSymbolProvider)', async () => {
+  it('finds papers across the workspace by author and arXiv ID; titles once, from the Markdown extension (vscode.executeWorkspaceSymbolProvider)', async () => {
     await dp.index.ready;
-    const search = async (query: string) => {
-      const all = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query);
+    // Only this workspace's digests: earlier tests opened the repository's samples, and open digests are indexed too.
+    const inWorkspace = async (query: string) =>
+      ((await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query)) ?? []).filter((s) => vscode.workspace.getWorkspaceFolder(s.location.uri));
+    const search = async (query: string) =>
       // Ours carry "ID · date · ▲ votes" as the container (the Markdown extension's heading symbols do not).
-      // Only this workspace's digests: earlier tests opened the repository's samples, and open digests are indexed too.
-      return all
-        .filter((s) => /^\d{4}\.\d{4,5} · /.test(s.containerName) && vscode.workspace.getWorkspaceFolder(s.location.uri))
+      (await inWorkspace(query))
+        .filter((s) => /^\d{4}\.\d{4,5} · /.test(s.containerName))
         .map((s) => [s.name, s.containerName, vscode.workspace.asRelativePath(s.location.uri), s.location.range.start.line])
         .sort((a, b) => String(a[2]).localeCompare(String(b[2])));
-    };
-    assert.deepEqual(await search('underthinking'), [[UNDERTHINKING, '2501.18585 · 2025-01-30 · ▲ 15', 'paper_logs/2025/01/30.md', 2]]);
+    await show(day29());
+    // The Markdown extension indexes the workspace's Markdown files in the background: wait for its heading.
+    let underthinking: string[] = [];
+    await pollUntil(
+      async () => (underthinking = (await inWorkspace('underthinking')).map((s) => `${s.name} (${s.containerName})`)).length > 0,
+      () => 'the Markdown extension to find a title',
+    );
+    assert.equal(underthinking.length, 1, `a title found once: ${underthinking.join(' | ')}`);
+    assert.deepEqual(await search('underthinking'), [], 'the Markdown extension finds titles: none of ours');
     assert.deepEqual(await search('2501.15368'), [[`2501.15368 ${BAICHUAN}`, '2501.15368 · 2025-01-29 · ▲ 41', 'paper_logs/2025/01/29.md', 14]]);
     assert.deepEqual(await search('Sergey Levine'), [
       [`Sergey Levine: ${SFT}`, '2501.17161 · 2025-01-29 · ▲ 28', 'paper_logs/2025/01/29.md', 2],
       [`Sergey Levine: ${SFT}`, '2501.17161 · 2025-01-30 · ▲ 28', 'paper_logs/2025/01/30.md', 14],
     ]);
+    assert.deepEqual((await inWorkspace('2501.15368')).map((s) => s.name), [`2501.15368 ${BAICHUAN}`], 'an ID: ours alone (Markdown\'s heading symbols are plain titles)');
+    await withProvide('all', async () => {
+      assert.deepEqual(await search('underthinking'), [[UNDERTHINKING, '2501.18585 · 2025-01-30 · ▲ 15', 'paper_logs/2025/01/30.md', 2]]);
+    });
   });
 });

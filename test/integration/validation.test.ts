@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
-import { api, codeActions, diagnosticsWhere, lineOf, nextEvent, open, ours, resetEditors, revert, ruleOf, rules, setSetting, SOURCE, workspaceUri } from './helpers';
+import { api, codeActions, diagnosticsWhere, lineOf, nextEvent, open, ours, pollUntil, resetEditors, revert, ruleOf, rules, setSetting, SOURCE, workspaceUri } from './helpers';
 
 const has = (rule: string, line?: number) => (ds: readonly vscode.Diagnostic[]) => ds.some((d) => ruleOf(d) === rule && (line === undefined || d.range.start.line === line));
 const lacks = (rule: string, line?: number) => (ds: readonly vscode.Diagnostic[]) => !has(rule, line)(ds);
@@ -23,6 +23,44 @@ describe('Validation', () => {
   });
 
   afterEach(resetEditors);
+
+  it('counts what Fix all would change in the status bar (hints the Problems view leaves out), and a click fixes them', async () => {
+    interface FixableState { visible: boolean; count: number; text: string; tooltip: string }
+    const status = async () => (await vscode.commands.executeCommand<FixableState>('dailyPapers.fixable.state'))!;
+    let now: FixableState | undefined;
+    const waitStatus = (test: (s: FixableState) => boolean, what: string) => pollUntil(async () => test((now = await status())), () => `${what} (now: ${JSON.stringify(now)})`);
+    const text = [
+      '## Daily Papers (2025-01-29)',
+      '',
+      '### [SFT Memorizes, RL Generalizes](https://arxiv.org/abs/2501.17161)',
+      '',
+      'Vote: 28 ',
+      '',
+      'Authors: Tianzhe Chu,\u00a0Yuexiang Zhai',
+      '',
+      "- ***What's New***: 지도 미세조정과 강화학습을 비교합니다.",
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    await waitStatus((s) => s.visible && s.count === 2, 'two fixable hints counted');
+    assert.equal(now!.text, '$(wand) 2 fixable');
+    assert.match(now!.tooltip, /Fix all would change 2 places/);
+    assert.match(now!.tooltip, /Hints \(not listed in the Problems view\): 2 \((trailing-whitespace, nbsp|nbsp, trailing-whitespace)\)/);
+    const hints = ours(document.uri);
+    assert.ok(hints.every((d) => d.severity === vscode.DiagnosticSeverity.Hint), 'they are hints');
+
+    // The item's command: Fix all.
+    await vscode.commands.executeCommand('dailyPapers.fixAll');
+    await waitStatus((s) => !s.visible && s.count === 0, 'the item to hide once nothing is left to fix');
+    assert.equal(document.getText(), text.replace(' \n', '\n').replace('\u00a0', ' '));
+
+    await revert(document);
+    const clean = await open(workspaceUri('paper_logs', '2025', '01', '29.md'));
+    await vscode.window.showTextDocument(clean);
+    await diagnosticsWhere(clean.uri, () => true, 'the clean digest validated');
+    await waitStatus((s) => !s.visible, 'no item on a digest with nothing to fix');
+  });
 
   it('shows diagnostics for a broken digest, with source "Daily Papers" and the rule id as code', async () => {
     const document = await open(broken());

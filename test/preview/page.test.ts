@@ -180,25 +180,34 @@ describe('preview page in Chromium', function () {
     assert.deepEqual(ofType(await p.sent(), 'scroll'), []);
   });
 
-  it('reveals the source line on double-click (or click, per setting) and opens links through the host', async () => {
+  it('shows the source on a click on the title or an empty card area (keeping focus), moves focus on a double click, opens links through the host', async () => {
     p = await PreviewPage.open(DIGEST);
     const [id, line] = p.rendered.days[0].entries[1];
-    const authors = `article[data-id="${id}"] .authors`;
+    const card = `article[data-id="${id}"]`;
+    const reveal = (focus: boolean) => [{ type: 'reveal', source: SOURCE, line, focus }];
     await p.clearSent();
-    await p.page.click(authors);
-    await p.page.waitForTimeout(100);
-    assert.deepEqual(ofType(await p.sent(), 'reveal'), []);
-    await p.page.dblclick(authors);
-    assert.deepEqual(ofType(await p.sent(), 'reveal'), [{ type: 'reveal', source: SOURCE, line }]);
+    await p.page.click(`${card} h3 a`);
+    assert.deepEqual(ofType(await p.sent(), 'reveal'), reveal(false), 'a click on the title link shows the source');
+    assert.deepEqual(ofType(await p.sent(), 'openLink'), [], '… instead of opening arXiv');
+    await p.clearSent();
+    await p.page.click(`${card} .authors`);
+    assert.deepEqual(ofType(await p.sent(), 'reveal'), reveal(false), 'a click on an empty area shows the source');
+    await p.clearSent();
+    await p.page.dblclick(`${card} .authors`);
+    assert.deepEqual(ofType(await p.sent(), 'reveal').at(-1), reveal(true)[0], 'a double click moves focus to the editor');
+    await p.clearSent();
+    await p.page.click(`${card} details.summary > summary`);
+    await p.page.click(`${card} details.summary > summary`);
+    assert.deepEqual(ofType(await p.sent(), 'reveal'), [], 'a toggle (closed, opened again) is not a card click');
 
     await p.post({ type: 'config', source: SOURCE, locked: false, settings: { openOnDoubleClick: false, scrollSync: true, showThumbnails: true } });
     await p.clearSent();
-    await p.page.click(authors);
-    assert.deepEqual(ofType(await p.sent(), 'reveal'), [{ type: 'reveal', source: SOURCE, line }]);
+    await p.page.click(`${card} .authors`);
+    assert.deepEqual(ofType(await p.sent(), 'reveal'), reveal(true), 'openOnDoubleClick off: a single click moves focus');
 
     await p.clearSent();
-    await p.page.click(`article[data-id="${id}"] h3 a`);
-    await p.page.click(`article[data-id="${id}"] .section a`);
+    await p.page.click(`${card} h3 a`, { modifiers: ['Control'] });
+    await p.page.click(`${card} .section a`);
     assert.deepEqual(await p.sent(), [
       { type: 'openLink', source: SOURCE, href: `https://arxiv.org/abs/${ENTRIES[1].id}` },
       { type: 'openLink', source: SOURCE, href: `https://github.com/x/${ENTRIES[1].id}` },
@@ -222,7 +231,7 @@ describe('preview page in Chromium', function () {
     assert.equal(await focused(), `entry:${ENTRIES[TOTAL - 1].id}`);
     await p.clearSent();
     await p.page.keyboard.press('Enter');
-    assert.deepEqual(ofType(await p.sent(), 'reveal'), [{ type: 'reveal', source: SOURCE, line: p.rendered.days[1].entries[14][1] }]);
+    assert.deepEqual(ofType(await p.sent(), 'reveal'), [{ type: 'reveal', source: SOURCE, line: p.rendered.days[1].entries[14][1], focus: true }]);
   });
 
   it('highlights the card under the cursor, also after that card is patched', async () => {
@@ -266,16 +275,26 @@ describe('preview page in Chromium', function () {
     assert.equal(await p.page.evaluate(() => document.body.classList.contains('no-thumbs')), true);
   });
 
-  it('shows a placeholder, in the same box, for an allowed thumbnail that fails to load', async () => {
-    const { text } = makeDigest(1, 3, (id) => (id.endsWith('2') ? `https://cdn-uploads.huggingface.co/broken/${id}.png` : `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`));
+  it('shows a clean placeholder with the arXiv ID, in the same box, for an allowed thumbnail that fails to load', async () => {
+    const { text, entries } = makeDigest(1, 3, (id) => (id.endsWith('2') ? `https://cdn-uploads.huggingface.co/broken/${id}.png` : `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png`));
     p = await PreviewPage.open(text);
     await p.page.waitForSelector('.thumb.failed');
-    const boxes = await p.page.$$eval('.thumb', (ts) => ts.map((t) => [t.classList.contains('failed'), Math.round(t.getBoundingClientRect().height)]));
+    const boxes = await p.page.$$eval('.thumb', (ts) =>
+      ts.map((t) => ({
+        failed: t.classList.contains('failed'),
+        height: Math.round(t.getBoundingClientRect().height),
+        text: getComputedStyle(t, '::after').content,
+        image: t.querySelector('img') ? getComputedStyle(t.querySelector('img')!).visibility : null,
+      })),
+    );
     assert.deepEqual(
-      boxes.map(([failed]) => failed),
+      boxes.map((b) => b.failed),
       [false, true, false],
     );
-    assert.equal(new Set(boxes.map(([, h]) => h)).size, 1, 'all thumbnail boxes have one height');
+    const failed = boxes[1];
+    assert.equal(failed.text, JSON.stringify(entries[1].id), 'the placeholder shows the arXiv ID and nothing else');
+    assert.equal(failed.image, 'hidden', 'no broken-image icon or alt text');
+    assert.equal(new Set(boxes.map((b) => b.height)).size, 1, 'all thumbnail boxes have one height');
   });
 
   it('has landmarks, headings, labelled cards and alt text for screen readers', async () => {

@@ -10,13 +10,14 @@ const read = <S extends SectionName>(section: S, settings: Record<string, unknow
 
 describe('settings, checked against the manifest', () => {
   it('has a section for every group of settings', () => {
-    assert.deepEqual(sectionNames(schema).sort(), ['files', 'hover', 'metadata', 'newDigest', 'outline', 'preview', 'validation']);
+    assert.deepEqual(sectionNames(schema).sort(), ['files', 'hover', 'metadata', 'newDigest', 'outline', 'preview', 'symbols', 'validation']);
   });
 
   it('gives every setting its default when nothing is set, with no warning', () => {
     for (const section of sectionNames(schema)) assert.deepEqual(read(section, {}).warnings, [], section);
     assert.deepEqual(read('validation', {}).values, { enabled: true, delay: 50, labelStyle: 'auto', rules: {} });
     assert.deepEqual(read('files', {}).values, { files: ['**/paper_logs/**/*.md'] });
+    assert.deepEqual(read('symbols', {}).values, { provide: 'missing' }, 'no paper listed twice next to the Markdown symbols');
   });
 
   it('keeps valid values', () => {

@@ -234,15 +234,16 @@ describe('hover: the card', () => {
   const commandLinks = (markdown: string) =>
     [...markdown.matchAll(/\]\(command:([\w.]+)\?([^)]*)\)/g)].map((m) => [m[1], JSON.parse(decodeURIComponent(m[2]))] as const);
 
-  it('shows the title linked to arXiv, votes, authors, days, thumbnail, summary and links', () => {
+  it('shows the title linked to arXiv, votes, authors, days, the first summary section and links', () => {
     const card = buildCard(base);
     const md = card.markdown;
     assert.match(md, /^\*\*\[Better \\& Faster Large Language Models via Multi\\-token Prediction\]\(https:\/\/arxiv\.org\/abs\/2404\.19737\)\*\*/);
     assert.match(md, /arXiv:2404\\\.19737 · ▲ 15 votes/);
     assert.match(md, /Fabian Gloeckle, Badr Youbi Idrissi\n/);
     assert.match(md, /Appears on: 2025\\-01\\-29 \(this entry\) · \[2025\\-02\\-03\]\(command:dailyPapers\.revealLine\?/);
-    assert.match(md, /!\[Thumbnail\]\(https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/2404\.19737\.png\|width=320\)/);
-    assert.match(md, /\*\*What's New\*\*: 여러 토큰을 한 번에 예측하도록 학습합니다\\\. {2}\n\*\*Technical Details\*\*/);
+    assert.doesNotMatch(md, /Thumbnail/, 'no image that might not load: nothing says Hugging Face is reachable');
+    assert.match(md, /\n\*\*What's New\*\*: 여러 토큰을 한 번에 예측하도록 학습합니다\\\.\n/);
+    assert.doesNotMatch(md, /Technical Details/, 'only the first summary section');
     assert.match(md, /\[arXiv\]\(https:\/\/arxiv\.org\/abs\/2404\.19737\) · \[PDF\]\(https:\/\/arxiv\.org\/pdf\/2404\.19737\) · \[Hugging Face\]\(https:\/\/huggingface\.co\/papers\/2404\.19737\)/);
     assert.deepEqual(commandLinks(md), [
       ['dailyPapers.revealLine', [{ uri: 'file:///w/paper_logs/2025/02/03.md', line: 12 }]],
@@ -259,10 +260,26 @@ describe('hover: the card', () => {
     assert.match(md, /Appears on: \[2025\\-01\\-29\]\(command:dailyPapers\.revealLine\?/);
   });
 
-  it('links "Show in Preview" only when the command exists', () => {
+  it('links "more…" after the first section and "Show in Preview" only when the preview command exists', () => {
     const card = buildCard({ ...base, availableCommands: new Set([...base.availableCommands, 'dailyPapers.showPreview']) });
     assert.ok(card.enabledCommands.includes('dailyPapers.showPreview'));
+    assert.match(card.markdown, /학습합니다\\\. \[more…\]\(command:dailyPapers\.showPreview\?/, 'more sections: "more…" opens the preview');
     assert.deepEqual(commandLinks(card.markdown).at(-1), ['dailyPapers.showPreview', [ref]]);
+    const single = buildCard({ ...base, paper: { ...base.paper, sections: base.paper.sections.slice(0, 1) }, availableCommands: new Set(['dailyPapers.showPreview']) });
+    assert.doesNotMatch(single.markdown, /more…/, 'nothing more to show');
+  });
+
+  it('stays compact for a typical entry with all metadata: a few short blocks', () => {
+    const metadata: PaperMetadata = { id: '2404.19737', arxiv: view(arxivRecord), huggingFace: view(hfRecord) };
+    const paper: CardPaper = { ...base.paper, authors: Array.from({ length: 12 }, (_, i) => `Author Number${i}`), sections: base.paper.sections.map((x) => ({ ...x, text: 'word '.repeat(120) })) };
+    const md = buildCard({ ...base, paper, metadata, availableCommands: new Set(['dailyPapers.showPreview']) }).markdown;
+    const blocks = md.split('\n\n');
+    // Title, facts, authors, days, thumbnail, summary, rule, metadata line, links.
+    assert.equal(blocks.length, 9, md);
+    assert.ok(!md.includes('Abstract'), 'the digest has a summary: no abstract');
+    assert.ok(blocks.every((b) => !b.includes('\n')), 'one line per block');
+    const words = md.replace(/\]\([^)]*\)/g, ']').length;
+    assert.ok(words < 1100, `${words} characters of text`);
   });
 
   it('shortens authors and summaries, and follows the options', () => {
@@ -272,8 +289,8 @@ describe('hover: the card', () => {
       sections: [{ label: null, text: 'word '.repeat(100) }],
     };
     const md = buildCard({ ...base, paper, options: { maxAuthors: 3, summaryLength: 50, showThumbnail: false } }).markdown;
-    assert.match(md, /A One, B Two, C Three and 4 more/);
-    assert.match(md, /• (word ){9}word…/);
+    assert.match(md, /A One, B Two, C Three \+4 more/);
+    assert.match(md, /\n(word ){9}word…\n/);
     assert.doesNotMatch(md, /Thumbnail/);
     assert.equal(trimText('가'.repeat(10), 4), '가가가가…');
     assert.equal(trimText('😀😀😀', 3), '😀…', 'never half a surrogate pair');
@@ -295,9 +312,17 @@ describe('hover: the card', () => {
     assert.equal(escapeMarkdown('a_b*c'), 'a\\_b\\*c');
   });
 
+  it('shows the thumbnail only when Hugging Face knows the paper and answered (a hover cannot replace a broken image)', () => {
+    const withHf = (huggingFace: SourceView<HuggingFaceRecord>) => buildCard({ ...base, metadata: { id: '2404.19737', arxiv: none(), huggingFace } }).markdown;
+    assert.match(withHf(view(hfRecord)), /!\[Thumbnail\]\(https:\/\/cdn-thumbnails\.huggingface\.co\/social-thumbnails\/papers\/2404\.19737\.png\|width=\d+\)/);
+    assert.doesNotMatch(withHf(view(hfRecord, { unavailable: 'offline' })), /Thumbnail/, 'offline: the cached record is no proof the image loads');
+    assert.doesNotMatch(withHf(none({ missing: true })), /Thumbnail/, 'not on Hugging Face');
+    assert.doesNotMatch(withHf(none({ pending: true })), /Thumbnail/, 'not known yet');
+  });
+
   it('shows no thumbnail for videos put in an image', () => {
     const paper: CardPaper = { ...base.paper, thumbnail: 'https://cdn-uploads.huggingface.co/production/uploads/x/clip.qt' };
-    assert.doesNotMatch(buildCard({ ...base, paper }).markdown, /Thumbnail/);
+    assert.doesNotMatch(buildCard({ ...base, paper, metadata: { id: '2404.19737', arxiv: none(), huggingFace: view(hfRecord) } }).markdown, /Thumbnail/);
   });
 
   it('escapes remote dates, and shows a thumbnail only from a host the remote-images policy allows', () => {
@@ -305,7 +330,8 @@ describe('hover: the card', () => {
     const md = buildCard({ ...base, metadata: { id: '2404.19737', arxiv: view(hostile), huggingFace: none() } }).markdown;
     assert.doesNotMatch(md, /[^\\][[\]()<>!*]\S*t\.test/, md);
     assert.match(md, /Published \\\[x\\\]\\\(comman ·/);
-    const at = (thumbnail: string, remoteImages?: 'all' | 'none') => buildCard({ ...base, paper: { ...base.paper, thumbnail }, options: remoteImages ? { remoteImages } : {} }).markdown;
+    const online: PaperMetadata = { id: '2404.19737', arxiv: none(), huggingFace: view(hfRecord) };
+    const at = (thumbnail: string, remoteImages?: 'all' | 'none') => buildCard({ ...base, metadata: online, paper: { ...base.paper, thumbnail }, options: remoteImages ? { remoteImages } : {} }).markdown;
     assert.doesNotMatch(at('https://tracker.test/p.png'), /Thumbnail/);
     assert.match(at('https://tracker.test/p.png', 'all'), /!\[Thumbnail\]\(https:\/\/tracker\.test\/p\.png/);
     assert.match(at('//cdn-thumbnails.huggingface.co/social-thumbnails/papers/2404.19737.png'), /!\[Thumbnail\]\(https:\/\/cdn-thumbnails/);
@@ -315,10 +341,11 @@ describe('hover: the card', () => {
   it('adds arXiv and Hugging Face metadata', () => {
     const metadata: PaperMetadata = { id: '2404.19737', arxiv: view(arxivRecord), huggingFace: view(hfRecord) };
     const md = buildCard({ ...base, metadata }).markdown;
-    assert.match(md, /99 upvotes on Hugging Face · cs\\\.CL, cs\\\.LG/);
-    assert.match(md, /\*Abstract\*: Large language models such as GPT/);
-    assert.match(md, /Published 2024\\-04\\-30 · updated 2024\\-05\\-02 \(v2\) · ICML 2024 · DOI \[10\\\.48550\/arXiv\\\.2404\\\.19737\]\(https:\/\/doi\.org\/10\.48550\/arXiv\.2404\.19737\)/);
-    assert.match(md, /\[GitHub \\\(★ 12\\\)\]\(https:\/\/github\.com\/facebookresearch\/mtp\) · \[Project page\]\(https:\/\/example\.org\/mtp%20%28draft%29\)/);
+    assert.match(md, /99 upvotes on Hugging Face · cs\\\.CL\n/);
+    assert.doesNotMatch(md, /Abstract/, 'the digest has a summary: the abstract is left out');
+    assert.match(md, /Published 2024\\-04\\-30 · updated 2024\\-05\\-02 \(v2\) · DOI \[10\\\.48550\/arXiv\\\.2404\\\.19737\]\(https:\/\/doi\.org\/10\.48550\/arXiv\.2404\.19737\) · \[GitHub \\\(★ 12\\\)\]\(https:\/\/github\.com\/facebookresearch\/mtp\) · \[Project page\]\(https:\/\/example\.org\/mtp%20%28draft%29\)/);
+    const bare = buildCard({ ...base, paper: { ...base.paper, sections: [] }, metadata }).markdown;
+    assert.match(bare, /\*Abstract\*: Large language models such as GPT/, 'no summary in the digest: the abstract');
     assert.doesNotMatch(md, /unavailable|Fetching/);
   });
 

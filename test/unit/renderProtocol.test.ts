@@ -6,7 +6,7 @@ const SOURCE = 'file:///work/paper_logs/2025/01/29.md';
 
 describe('render: preview message protocol', () => {
   it('accepts well-formed page messages for its own document, rebuilt from the checked fields', () => {
-    assert.deepEqual(parsePageMessage({ type: 'reveal', source: SOURCE, line: 12, extra: '<x>' }, SOURCE), { type: 'reveal', source: SOURCE, line: 12 });
+    assert.deepEqual(parsePageMessage({ type: 'reveal', source: SOURCE, line: 12, focus: false, extra: '<x>' }, SOURCE), { type: 'reveal', source: SOURCE, line: 12, focus: false });
     assert.deepEqual(parsePageMessage({ type: 'scroll', source: SOURCE, line: 0 }, SOURCE), { type: 'scroll', source: SOURCE, line: 0 });
     assert.deepEqual(parsePageMessage({ type: 'openLink', source: SOURCE, href: 'https://arxiv.org/abs/1' }, SOURCE), { type: 'openLink', source: SOURCE, href: 'https://arxiv.org/abs/1' });
     assert.deepEqual(parsePageMessage({ type: 'status', source: SOURCE, version: 3, total: 10, shown: 4, filter: 'ma', sort: 'votes' }, SOURCE), {
@@ -30,6 +30,8 @@ describe('render: preview message protocol', () => {
       { type: 'reveal', source: SOURCE, line: -1 },
       { type: 'reveal', source: SOURCE, line: 1.5 },
       { type: 'reveal', source: SOURCE, line: '1' },
+      { type: 'reveal', source: SOURCE, line: 1 },
+      { type: 'reveal', source: SOURCE, line: 1, focus: 'yes' },
       { type: 'scroll', source: SOURCE, line: 1e12 },
       { type: 'openLink', source: SOURCE, href: 42 },
       { type: 'openLink', source: SOURCE, href: 'x'.repeat(5000) },

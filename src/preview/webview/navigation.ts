@@ -4,6 +4,8 @@ import type { CardList } from './cards';
 
 const isShown = (el: HTMLElement): boolean => !el.hidden && !(el.closest('section.day') as HTMLElement | null)?.hidden;
 const INTERACTIVE = 'a, button, summary, input, select, textarea, label, video';
+/** The card's title shows the source on a click, like the rest of the card; its arXiv link needs Ctrl/Cmd (or the middle button). */
+const onTitle = (target: Element): boolean => target.closest('h3.title') !== null;
 
 export class Navigation {
   /** Scroll events until then come from our own scrolling (a host request or a restore), not from the reader. */
@@ -145,18 +147,28 @@ export class Navigation {
     });
   }
 
-  private reveal(card: HTMLElement): void {
+  private reveal(card: HTMLElement, focus: boolean): void {
     const place = this.list.place(card.dataset.id ?? '');
-    if (place) this.post({ type: 'reveal', source: this.source, line: place[1] });
+    if (place) this.post({ type: 'reveal', source: this.source, line: place[1], focus });
   }
 
+  /**
+   * Like the Outline: a click on the title or an empty part of a card shows its source and keeps the preview focused,
+   * a double click moves focus to the editor (`openOnDoubleClick` off: a single click does). A click that ends a text
+   * selection selects, nothing more.
+   */
   private onClick(e: MouseEvent, double: boolean): void {
     const target = e.target as Element;
-    if (e.button !== 0 || target.closest(INTERACTIVE)) return;
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    if (!onTitle(target) && target.closest(INTERACTIVE)) return;
     const card = target.closest<HTMLElement>('article.card');
-    if (!card || double !== this.settings().openOnDoubleClick) return;
-    if (double) window.getSelection()?.removeAllRanges();
-    this.reveal(card);
+    if (!card) return;
+    const doubleFocuses = this.settings().openOnDoubleClick;
+    if (double) {
+      if (!doubleFocuses) return;
+      window.getSelection()?.removeAllRanges();
+      this.reveal(card, true);
+    } else if (window.getSelection()?.isCollapsed !== false) this.reveal(card, !doubleFocuses);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -185,7 +197,7 @@ export class Navigation {
       case 'Enter':
         if (target === card) {
           e.preventDefault();
-          this.reveal(card);
+          this.reveal(card, true);
         }
     }
   }
@@ -201,6 +213,7 @@ export class Navigation {
     if (!link) return;
     e.preventDefault();
     if (e.type === 'auxclick' && e.button !== 1) return;
+    if (e.type === 'click' && onTitle(link) && !e.ctrlKey && !e.metaKey) return; // the card's click handler shows the source
     const href = link.href;
     if (/^https?:\/\//i.test(href)) this.post({ type: 'openLink', source: this.source, href });
   }
