@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DailyPapersApi } from '../../src/extension';
-import { api, diagnosticsWhere, hoverText, lineOf, open, resetEditors, showTree, summarize, waitFor, workspaceUri } from './helpers';
+import { api, diagnosticsWhere, hoverText, lineOf, open, resetEditors, setSetting, showTree, summarize, waitFor, workspaceUri } from './helpers';
 import { MemoryFileSystem } from './memfs';
 
 const SFT = 'SFT Memorizes, RL Generalizes: A Comparative Study of Foundation Model Post-training';
@@ -69,10 +69,17 @@ describe('Virtual workspace (a FileSystemProvider of its own scheme)', () => {
     const [day] = provider.getChildren();
     assert.equal(provider.getTreeItem(day!).label, '2025-01-29');
     assert.equal(provider.getChildren(day).length, 3);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    const ours = symbols.find((s) => s.name === 'Daily Papers (2025-01-29)' && s.detail === '3 entries');
-    assert.ok(ours, `our day symbol among: ${symbols.map((s) => s.name).join(' | ')}`);
-    assert.equal(ours.children[0]?.name, SFT);
+    // By default ours add nothing next to the Markdown extension's headings (dailyPapers.symbols.provide): ask for them.
+    await setSetting('dailyPapers.symbols', 'provide', 'all');
+    try {
+      await waitFor(() => dp.configuration.get('symbols').provide === 'all', 'dailyPapers.symbols.provide to read all');
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+      const ours = symbols.find((s) => s.name === 'Daily Papers (2025-01-29)' && s.detail === '3 entries');
+      assert.ok(ours, `our day symbol among: ${symbols.map((s) => s.name).join(' | ')}`);
+      assert.equal(ours.children[0]?.name, SFT);
+    } finally {
+      await setSetting('dailyPapers.symbols', 'provide', undefined);
+    }
   });
 
   it('shows the hover card of an entry title, with its day', async () => {
