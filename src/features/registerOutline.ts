@@ -68,9 +68,6 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     provider.update(vscode.window.activeTextEditor?.document, force || stale);
     stale = false;
     showFilter();
-    // A refresh can drop the selection a reveal was making: select the cursor's element again (no-op when selected).
-    const editor = vscode.window.activeTextEditor;
-    if (editor) follow(editor);
   };
   /** The active filter, in the view's title (description) and above the tree (message). */
   const showFilter = () => {
@@ -106,10 +103,7 @@ export function registerOutline(context: vscode.ExtensionContext, digests: Diges
     registerDocumentSymbols(symbols, configuration),
     vscode.languages.registerFoldingRangeProvider(DIGEST_SELECTOR, symbols),
     vscode.languages.registerWorkspaceSymbolProvider(new PaperSymbols(index, () => provideAllSymbols(configuration))),
-    view.onDidChangeVisibility((e) => {
-      if (e.visible && stale) refresh(true);
-      else if (e.visible && vscode.window.activeTextEditor) follow(vscode.window.activeTextEditor);
-    }),
+    view.onDidChangeVisibility((e) => e.visible && stale && refresh(true)),
     vscode.window.onDidChangeActiveTextEditor(() => refresh()),
     digests.onDidChangeDigest((d) => isActive(d.uri) && refreshSoon()),
     vscode.languages.onDidChangeDiagnostics((e) => e.uris.some(isActive) && refreshSoon()),
