@@ -37,9 +37,16 @@ describe('Daily Papers Digest in Restricted Mode', () => {
     const ds = await diagnosticsWhere(document.uri, (d) => d.length === 3, 'the problems of broken.md');
     assert.deepEqual(rules(ds), ['thumbnail-id-mismatch', 'invalid-vote', 'label-apostrophe']);
     assert.ok(ds.every((d) => d.source === SOURCE));
-    const actions = await codeActions(document.uri, ds[0]!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Use the thumbnail of 2501.00663');
-    assert.ok(fix?.edit && (await vscode.workspace.applyEdit(fix.edit)));
+    // Waited for, not read once: in one CI run the answer lacked the fix (or applying it failed) with nothing to say which.
+    let titles = '';
+    let fix: vscode.CodeAction | undefined;
+    await pollUntil(async () => {
+      const actions = await codeActions(document.uri, ds[0]!.range, vscode.CodeActionKind.QuickFix.value);
+      titles = actions.map((a) => a.title).join(' | ');
+      fix = actions.find((a) => a.title === 'Use the thumbnail of 2501.00663');
+      return fix?.edit !== undefined;
+    }, () => `the thumbnail quick fix among the code actions: ${titles || 'none'}`);
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!), 'applying the quick fix');
     await diagnosticsWhere(document.uri, (d) => d.length === 2, 'the fixed problem to disappear');
   });
 
