@@ -38,16 +38,24 @@ export function isValidArxivId(id: string): boolean {
 
 /** The ID without its version suffix: the key under which the same paper is recognised. */
 export function baseArxivId(id: string): string {
-  return id.replace(/v\d+$/, '');
+  // Most IDs have no version: no regex for them (validation asks for every entry on each keystroke).
+  return id.includes('v') ? id.replace(/v\d+$/, '') : id;
 }
+
+/** Months of IDs seen, since validation asks for every entry's on each keystroke; bounded, cleared when full. */
+const months = new Map<string, string | null>();
+const MONTHS_KEPT = 50_000;
 
 /** The (year, month) an ID was issued in, as `YYYY-MM`, or null for a malformed ID. */
 export function arxivIdMonth(id: string): string | null {
+  let month = months.get(id);
+  if (month !== undefined) return month;
   const m = NEW_STYLE.exec(id) ?? OLD_STYLE.exec(id);
-  if (!m) return null;
   // Both patterns capture the two-digit year, then the month.
-  const year = Number(m[1]) >= 91 ? 1900 + Number(m[1]) : 2000 + Number(m[1]);
-  return `${year}-${m[2]}`;
+  month = m ? `${Number(m[1]) >= 91 ? 1900 + Number(m[1]) : 2000 + Number(m[1])}-${m[2]}` : null;
+  if (months.size >= MONTHS_KEPT) months.clear();
+  months.set(id, month);
+  return month;
 }
 
 export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;

@@ -1,6 +1,6 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
-import { BlockTracker, isCommentLine, labelMarkup } from './lines';
+import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './lines';
 import { detectStyle } from './style';
 import { entryOrigin } from './shift';
 import { linesOf, trimEndBlanks } from './text';
@@ -117,16 +117,15 @@ function joinBlocks(blocks: Block[], compact: boolean): string[] {
 }
 
 /** Per entry as parsed: its formatted lines for one style and compactness (a keystroke formats one entry again). */
-const linesByEntry = new WeakMap<DigestEntry, { readonly key: string; readonly lines: readonly string[] }>();
+const linesByEntry = new WeakMap<DigestEntry, { readonly style: FormatParams['style']; readonly compact: boolean; readonly lines: readonly string[] }>();
 
 /** The formatted lines of a day's entry; the same array as long as the entry and the style are unchanged. */
 function formattedEntry(doc: DigestDocument, entry: DigestEntry, params: FormatParams): readonly string[] {
   const { original } = entryOrigin(entry);
-  const key = `${params.style}|${params.compact}`;
   const hit = linesByEntry.get(original);
-  if (hit?.key === key) return hit.lines;
+  if (hit && hit.style === params.style && hit.compact === params.compact) return hit.lines;
   const lines = joinBlocks(entryBlocks(doc, entry, params.style), params.compact);
-  linesByEntry.set(original, { key, lines });
+  linesByEntry.set(original, { style: params.style, compact: params.compact, lines });
   return lines;
 }
 
@@ -150,11 +149,24 @@ export interface FormatSpan {
   readonly last: boolean;
 }
 
+/** What follows a day entry in its span, formatted, and what it was formatted from. */
+interface RestRecord {
+  readonly source: string;
+  readonly entryLines: readonly string[];
+  readonly openBefore: OpaqueBlock | null;
+  readonly ending: string;
+  readonly lines: readonly string[];
+  readonly openAfter: OpaqueBlock | null;
+}
+
+/** Per day entry as parsed: the formatted rest of its span, reused (the same array) while that text is the same. */
+const restByEntry = new WeakMap<DigestEntry, RestRecord>();
+
 /** The document as spans (see FormatSpan), in order. */
 export function* formatSpans(doc: DigestDocument, params: FormatParams): Generator<FormatSpan> {
   const text = doc.text;
   const entries = doc.days.flatMap((day) => day.entries);
-  const blocks = new BlockTracker();
+  let blocks = new BlockTracker();
   /** The lines of text[from, to), trailing blanks trimmed (inside code blocks every character is content). */
   const copy = (out: string[], from: number, to: number) => {
     for (const source of linesOf(text, from, to, 0)) {
@@ -183,25 +195,42 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     const from = headingStart(entry);
     const to = k + 1 < entries.length ? headingStart(entries[k + 1]) : end;
     let restFrom = nextLineStart(text, entry.range.end.offset);
-    const rest: string[] = [];
     // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
     const endsEmbedded = k === entries.length - 1 && entry === doc.days[doc.days.length - 1].entries.at(-1);
-    if (!endsEmbedded) {
-      // Exactly one blank line after an entry, whatever the source had.
-      while (restFrom < to) {
-        const next = nextLineStart(text, restFrom);
-        if (text.slice(restFrom, next).trim() !== '') break;
-        restFrom = next;
-      }
-      rest.push('');
-    }
-    copy(rest, restFrom, to);
+    // Exactly one blank line after an entry, whatever the source had.
+    if (!endsEmbedded) restFrom = pastBlankLines(text, restFrom, to);
     const entryLines = formattedEntry(doc, entry, params);
     const last = to === end;
-    if (!last) beforeEntry(rest, entryLines);
-    yield { from, to, entry, entryLines, restLines: rest, restSource: text.slice(restFrom, to), last };
+    const restSource = text.slice(restFrom, to);
+    // How the rest ends: before an entry, with the file, or with the file after an embedded digest's last entry.
+    const ending = endsEmbedded ? 'embedded' : last ? 'file' : 'entry';
+    const { original } = entryOrigin(entry);
+    let record = restByEntry.get(original);
+    if (record?.source === restSource && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
+      blocks = new BlockTracker(record.openAfter);
+    } else {
+      const openBefore = blocks.current;
+      const rest: string[] = endsEmbedded ? [] : [''];
+      copy(rest, restFrom, to);
+      if (!last) beforeEntry(rest, entryLines);
+      record = { source: restSource, entryLines, openBefore, ending, lines: rest, openAfter: blocks.current };
+      restByEntry.set(original, record);
+    }
+    yield { from, to, entry, entryLines, restLines: record.lines, restSource, last };
   }
 }
+
+/** The start of the first line at or after `from` (a line start) that is not blank, `to` at most. */
+function pastBlankLines(text: string, from: number, to: number): number {
+  let lineStart = from;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === 10) lineStart = i + 1;
+    else if (!WHITESPACE.test(text[i])) return lineStart;
+  }
+  return to;
+}
+
+const WHITESPACE = /\s/;
 
 /** The formatted text of spans given in order (all of a document's, or one that is not the last). */
 export function joinSpans(doc: DigestDocument, params: FormatParams, spans: Iterable<FormatSpan>): string {

@@ -78,7 +78,9 @@ class ShiftedEntry implements DigestEntry {
     return this.memo('fields', () => this.original.fields.map((f): FieldOccurrence => ({ kind: f.kind, range: this.r(f.range) })));
   }
   get unrecognized() {
-    return this.memo('unrecognized', () => shiftUnrecognized(this.original.unrecognized, this.lines, this.offset));
+    // Most entries have none: every rule asks, and an empty list needs no shifted copy.
+    const list = this.original.unrecognized;
+    return list.length === 0 ? list : this.memo('unrecognized', () => shiftUnrecognized(list, this.lines, this.offset));
   }
 
   /** A plain object, as a fresh parse would give (JSON output and equality checks see no difference). */

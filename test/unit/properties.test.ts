@@ -102,15 +102,16 @@ describe(`properties (${RUNS} cases each, seed ${SEED})`, function () {
     fc.assert(fc.property(edited(realExcerpt), ({ steps, text }) => assertRangesInside(parseDigest(steps.at(-1)?.text ?? text))));
   });
 
-  it('incremental parse (and validation) after random edits equals a fresh one: generated and real digests', () => {
+  it('incremental parse (and validation, formatting) after random edits equals a fresh one: generated and real digests', () => {
     fc.assert(
       fc.property(edited(fc.oneof(digest, realExcerpt)), ({ text, steps }) => {
         let doc = parseDigest(text);
         validate(doc);
         for (const step of steps) {
           doc = updateDigest(doc, step.text, step.changes);
-          // Validation reuses the problems of entries the edit did not touch: the same as validating afresh.
+          // Validation and formatting reuse what entries the edit did not touch: the same as doing it afresh.
           assert.deepEqual(JSON.stringify(validate(doc)), JSON.stringify(validate(parseDigest(doc.text))));
+          assert.equal(formatDigest(doc), formatDigest(parseDigest(doc.text)));
         }
         assert.equal(shape(doc), shape(parseDigest(doc.text)));
       }),

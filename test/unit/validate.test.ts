@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detectStyle, findDuplicatePapers, fixAll, mergeConfigs, parseConfig, parseDigest, validate } from '../../src/digest';
+import { applyChanges, detectStyle, findDuplicatePapers, fixAll, mergeConfigs, parseConfig, parseDigest, updateDigest, validate } from '../../src/digest';
 import { fixture } from './helpers';
 
 const ids = (text: string, options = {}) => validate(parseDigest(text), options).map((p) => p.ruleId);
@@ -57,6 +57,21 @@ describe('validate: configuration and suppression', () => {
     assert.deepEqual(ids(withComment('<!-- daily-papers-disable invalid-vote -->\n\nVote: lots\n\n<!-- daily-papers-enable invalid-vote -->')), []);
     const reenabled = bad.replace('### [T]', '<!-- daily-papers-disable -->\n<!-- daily-papers-enable -->\n### [T]');
     assert.deepEqual(ids(reenabled), ['invalid-vote']);
+  });
+
+  it('directives kept with their entry follow it when an edit above moves it, and stop when an edit removes them', () => {
+    const second = '### [U](https://arxiv.org/abs/2501.00002)\n\n<!-- daily-papers-disable-next-line invalid-vote -->\nVote: many\n';
+    const text = `${bad}\n${second}`;
+    let doc = parseDigest(text);
+    assert.deepEqual(validate(doc).map((p) => p.range.start.line), [4]);
+    // Two lines added above: the second entry (and its directive) moves without being parsed again.
+    const insert = [{ rangeOffset: 0, rangeLength: 0, text: '# Notes\n\n' }];
+    doc = updateDigest(doc, applyChanges(doc.text, insert), insert);
+    assert.deepEqual(validate(doc).map((p) => `${p.ruleId}@${p.range.start.line}`), ['invalid-vote@6']);
+    const at = doc.text.indexOf('<!-- daily-papers');
+    const remove = [{ rangeOffset: at, rangeLength: '<!-- daily-papers-disable-next-line invalid-vote -->\n'.length, text: '' }];
+    doc = updateDigest(doc, applyChanges(doc.text, remove), remove);
+    assert.deepEqual(validate(doc).map((p) => `${p.ruleId}@${p.range.start.line}`), ['invalid-vote@6', 'invalid-vote@12']);
   });
 });
 

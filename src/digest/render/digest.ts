@@ -1,5 +1,6 @@
 // Renders a whole digest into cards and days, re-rendering only entries whose text changed (CardCache).
 import { buildOutline, type Outline } from '../outline';
+import { entryOrigin } from '../shift';
 import type { DigestDocument, DigestEntry } from '../types';
 import { entryHtml } from './card';
 import { fillDay, renderDay } from './day';
@@ -13,10 +14,10 @@ interface Rendered {
 }
 
 /**
- * Rendered card HTML, by entry object and by content. The incremental parser re-creates every entry after an
- * edit with shifted positions, so object identity alone would miss; the content check (same outline id, same
- * source text) finds them again. Looking up by id and comparing the text costs no hashing of the text, which
- * matters when half of a 1 MB digest moved. Ids unused for two renders are dropped.
+ * Rendered card HTML, by entry as parsed and by content. An edit moves the entries after it without parsing them
+ * again (their origin stays the same), so they are found by origin; an entry parsed again with the same text (an
+ * edit that re-scanned it without changing it) is found by its outline id and source text. Ids unused for two
+ * renders are dropped.
  */
 export class CardCache {
   private readonly byEntry = new WeakMap<DigestEntry, Rendered>();
@@ -27,7 +28,8 @@ export class CardCache {
 
   html(entry: DigestEntry, id: string, text: string, options: RenderOptions): string {
     if (options !== this.options) this.reset(options);
-    const known = this.byEntry.get(entry);
+    const parsed = entryOrigin(entry).original;
+    const known = this.byEntry.get(parsed);
     if (known && this.byId.get(id) === known) {
       this.stats.byEntry++;
       known.generation = this.generation;
@@ -42,7 +44,7 @@ export class CardCache {
       this.byId.set(id, cached);
     }
     cached.generation = this.generation;
-    this.byEntry.set(entry, cached);
+    this.byEntry.set(parsed, cached);
     return cached.html;
   }
 

@@ -19,12 +19,14 @@ export interface DatedPaper {
 }
 
 /** Each dated entry with an arXiv ID, in source order. */
-export function* datedPapers(doc: DigestDocument): Generator<DatedPaper> {
+export function datedPapers(doc: DigestDocument): DatedPaper[] {
+  const papers: DatedPaper[] = [];
   for (const day of doc.days) {
     for (const entry of day.entries) {
-      if (entry.arxivId && entry.urlRange) yield { id: baseArxivId(entry.arxivId), date: day.date, entry: entry as DatedPaper['entry'] };
+      if (entry.arxivId && entry.urlRange) papers.push({ id: baseArxivId(entry.arxivId), date: day.date, entry: entry as DatedPaper['entry'] });
     }
   }
+  return papers;
 }
 
 /** Where a paper appears under a day header: the digest's name, the heading's 0-based line, the day's date. */

@@ -5,7 +5,7 @@ import { mergeConfigs, severityOf, type ValidationConfig } from './config';
 import { detectStyle } from '../style';
 import { positionAt } from './lineIndex';
 import { RULES } from './rules';
-import { applySuppressions } from './suppress';
+import { applySuppressions, directivesIn, type Directive } from './suppress';
 import type { Fix, Message, Problem, Rule, RuleContext } from './types';
 
 export interface ValidateOptions {
@@ -20,10 +20,12 @@ interface EntryRecord {
   readonly lines: number;
   readonly offset: number;
   readonly problems: readonly Problem[];
+  /** The suppression directives in the entry's lines; null when one reaches past them (found again each time). */
+  readonly directives: readonly Directive[] | null;
 }
 
 /**
- * Per entry as parsed: what the entry-local rules (entry and text rules) found in it. An edit re-creates only the
+ * Per entry as parsed: what the entry-local rules (entry and text rules) found in it, and its directives. An edit re-creates only the
  * entries it touches; the others keep their identity (shifted or not), so their problems are reused, shifted.
  */
 const entryRecords = new WeakMap<DigestEntry, EntryRecord>();
@@ -96,11 +98,20 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   const local = active.filter(({ rule }) => rule.checkEntry || rule.checkText);
   const textRules = local.filter(({ rule }) => rule.checkText);
 
-  // Entry-local rules: one record per entry, reused while the entry is untouched.
+  // Entry-local rules and suppression directives: one record per entry, reused while the entry is untouched.
+  const directives: Directive[] = [];
+  const directivesOf = (from: number, to: number) => {
+    const { found, contained } = directivesIn(doc, from, to);
+    for (const d of found) directives.push(d);
+    return contained ? found : null;
+  };
   let gapStart = 0;
   for (const entry of doc.entries) {
     const [from, to] = entryLines(doc.text, entry);
-    if (!onlyLineBreaks(doc.text, gapStart, from)) for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
+    if (!onlyLineBreaks(doc.text, gapStart, from)) {
+      for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
+      directivesOf(gapStart, from);
+    }
     gapStart = to;
     const origin = entryOrigin(entry);
     const hit = entryRecords.get(origin.original);
@@ -108,21 +119,25 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
       const dl = origin.lines - hit.lines;
       const dOff = origin.offset - hit.offset;
       for (const p of hit.problems) problems.push(dl === 0 && dOff === 0 ? p : shiftProblem(p, dl, dOff));
+      if (hit.directives === null) directivesOf(from, to);
+      else for (const d of hit.directives) directives.push(dl === 0 ? d : { ...d, line: d.line + dl });
       continue;
     }
     const found: Problem[] = (sink = []);
     const failures = failed.size;
     for (const { rule, context } of local) guarded(rule, () => (rule.checkEntry ? rule.checkEntry(entry, context) : rule.checkText!(context, from, to)));
     sink = problems;
+    const kept = directivesOf(from, to);
     // A rule that failed on this entry fails again next time: keep no record that would hide it.
-    if (failed.size === failures) entryRecords.set(origin.original, { key, lines: origin.lines, offset: origin.offset, problems: found });
+    if (failed.size === failures) entryRecords.set(origin.original, { key, lines: origin.lines, offset: origin.offset, problems: found, directives: kept });
     for (const p of found) problems.push(p);
   }
   for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, doc.text.length));
+  directivesOf(gapStart, doc.text.length);
 
   for (const { rule, context } of active) if (!rule.checkEntry && !rule.checkText) guarded(rule, () => rule.check(context));
   // By position; at the same place, in the rules' order (as listed in RULES).
   const order = new Map(active.map((a) => [a.rule.meta.id, a.order]));
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || order.get(a.ruleId)! - order.get(b.ruleId)!);
-  return applySuppressions(doc, problems);
+  return applySuppressions(problems, directives);
 }

@@ -107,11 +107,11 @@ function spanProblems(source: string, formatted: string, groupOf: (offset: numbe
   return found;
 }
 
-/** What a span's problems were computed from: the same entry lines (array), the same text after it, the same EOL. */
+/** What a span's problems were computed from: the same formatted lines (arrays), the same text after the entry, the same EOL. */
 interface SpanRecord {
   readonly entryLines: readonly string[];
   readonly restSource: string;
-  readonly restLines: string;
+  readonly restLines: readonly string[];
   readonly eol: string;
   readonly problems: readonly SpanProblem[];
 }
@@ -122,11 +122,10 @@ const spanRecords = new WeakMap<DigestEntry, SpanRecord>();
 /** A span in the middle (an entry and the text up to the next one): all its places are one problem. */
 function middleSpanProblems(ctx: RuleContext, span: FormatSpan & { entry: DigestEntry }, params: FormatParams): readonly SpanProblem[] {
   const { original } = entryOrigin(span.entry);
-  const restLines = span.restLines.join('\n');
   const hit = spanRecords.get(original);
-  if (hit && hit.entryLines === span.entryLines && hit.restSource === span.restSource && hit.restLines === restLines && hit.eol === params.eol) return hit.problems;
+  if (hit && hit.entryLines === span.entryLines && hit.restSource === span.restSource && hit.restLines === span.restLines && hit.eol === params.eol) return hit.problems;
   const problems = spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), () => 0);
-  spanRecords.set(original, { entryLines: span.entryLines, restSource: span.restSource, restLines, eol: params.eol, problems });
+  spanRecords.set(original, { entryLines: span.entryLines, restSource: span.restSource, restLines: span.restLines, eol: params.eol, problems });
   return problems;
 }
 
