@@ -55,7 +55,7 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       label: open.label.label,
       labelStyle: open.label.style,
       labelRange: open.label.label === null ? null : lineRange(open.first, open.labelStart, open.labelStart + open.label.length),
-      text: text.slice(textStart.offset, range.end.offset).replace(/\r\n/g, '\n').trim(),
+      text: withoutCarriageReturns(text.slice(textStart.offset, range.end.offset)).trim(),
       range,
       textStart,
     });
@@ -87,7 +87,9 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       else unrecognized.push({ text: t, range: lineRange(l) });
       continue;
     }
-    const tag = VIDEO_TAG.exec(t);
+    // The media patterns by the character they must start with: most lines are bullets, tried for nothing else.
+    const first = t[0];
+    const tag = first === '<' ? VIDEO_TAG.exec(t) : null;
     if (pendingVideo && tag && tag[2] === pendingVideo.url) {
       const { line: first, url, urlStart, broken } = pendingVideo;
       addMedia({
@@ -103,11 +105,11 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
     flushVideo();
     let m: RegExpExecArray | null;
     const field = fieldName(t);
-    if ((m = IMAGE.exec(t))) {
+    if (first === '!' && (m = IMAGE.exec(t))) {
       closeSection();
       const urlStart = t.indexOf(m[1], t.indexOf(']('));
       addMedia({ kind: 'image', form: 'image', url: m[1], range: lineRange(l), urlRange: lineRange(l, urlStart, urlStart + m[1].length) });
-    } else if ((m = VIDEO_LINK.exec(t)) || (m = VIDEO_BROKEN_LINK.exec(t))) {
+    } else if (first === '[' && ((m = VIDEO_LINK.exec(t)) || (m = VIDEO_BROKEN_LINK.exec(t)))) {
       closeSection();
       pendingVideo = { line: l, url: m[1], urlStart: t.indexOf(m[1], 12), broken: !t.startsWith('[Watch Video](') };
     } else if (tag) {
@@ -159,6 +161,9 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
     unrecognized,
   };
 }
+
+/** `\r\n` as `\n` (most digests have none: then no copy). */
+const withoutCarriageReturns = (s: string) => (s.includes('\r') ? s.replace(/\r\n/g, '\n') : s);
 
 /** The value after a field name, without the blanks around it (no regular expression: linear on any line). */
 function fieldValue(line: string, nameLength: number): string {

@@ -4,7 +4,7 @@ import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './li
 import { detectStyle } from './style';
 import { entryOrigin } from './shift';
 import { linesOf, trimEndBlanks } from './text';
-import type { DigestDocument, DigestEntry, LabelStyle, Range } from './types';
+import type { DigestDocument, DigestEntry, LabelStyle, Position, Range } from './types';
 
 export interface FormatOptions {
   /** Label style to write; default: the document's majority. */
@@ -60,8 +60,9 @@ function relabel(line: string, entry: DigestEntry, lineNo: number, style: 'bold'
   return line.slice(0, start.character) + labelMarkup(section.label, style) + line.slice(end.character);
 }
 
-/** The offset where the line holding `offset` starts, and the one after the line break ending it. */
-const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+/** Where the line holding a position starts (no search: a position knows its column). */
+const lineStartOf = (p: Position) => p.offset - p.character;
+/** The offset after the line break that ends the line holding `offset`. */
 const nextLineStart = (text: string, offset: number) => {
   const nl = text.indexOf('\n', offset);
   return nl === -1 ? text.length : nl + 1;
@@ -72,7 +73,7 @@ function entryBlocks(doc: DigestDocument, entry: DigestEntry, style: 'bold' | 'b
   const blocks: Block[] = [];
   let current: Block | null = null;
   let blankBefore = false;
-  const from = lineStartOf(doc.text, entry.range.start.offset);
+  const from = lineStartOf(entry.range.start);
   for (const source of linesOf(doc.text, from, nextLineStart(doc.text, entry.range.end.offset), entry.range.start.line)) {
     const line = source.line;
     let text = trimEndBlanks(source.text);
@@ -181,7 +182,7 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     while (out.length && out[out.length - 1] === '') out.pop();
     if (out.length || above.length) out.push('');
   };
-  const headingStart = (entry: DigestEntry) => lineStartOf(text, entry.range.start.offset);
+  const headingStart = (entry: DigestEntry) => lineStartOf(entry.range.start);
   const end = text.length;
 
   const firstStart = entries.length ? headingStart(entries[0]) : end;

@@ -38,7 +38,11 @@ export type OpaqueBlock = { readonly kind: 'fence'; readonly marker: string; rea
 
 /** The opaque block a line opens, if any (a fence's info string may not hold a backtick after a ``` fence). */
 export function opensBlock(line: string): OpaqueBlock | null {
-  const c = line.charCodeAt(line.search(/\S|$/));
+  // The first character after spaces and TABs (no regular expression: this runs on every line). Other leading
+  // whitespace opens nothing: both patterns below allow spaces only.
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i);
   if (c === 96 /* ` */ || c === 126 /* ~ */) {
     const m = FENCE_OPEN.exec(line);
     if (m && !(m[1][0] === '`' && m[2].includes('`'))) return { kind: 'fence', marker: m[1][0], length: m[1].length };

@@ -51,8 +51,10 @@ export function trimStartBlanks(s: string): string {
   return start === 0 ? s : s.slice(start);
 }
 
+/** Only spaces and TABs (or nothing). */
 export function isBlank(s: string): boolean {
-  return /^[ \t]*$/.test(s);
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return false;
+  return true;
 }
 
 /** Counts the line breaks in `s` (a `\r\n` counts once). */
