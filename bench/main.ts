@@ -1,7 +1,8 @@
 // Benchmark of the digest core against whole-document Markdown parsers, on a real corpus (`npm run bench -- --corpus DIR`) or a generated one (`npm run bench`).
 // Cases: (a) cold parse of a seed-sized digest, (b) cold parse of a ~1 MB digest, (c) one keystroke in that digest
 // through the DigestCache, (d) every corpus file parsed one by one. `--quick` cuts repetitions for a smoke run.
-// Ours and the baselines alternate (ABBA), each sample after a full gc (`--no-gc-each`: without, see measure.ts).
+// Each parser's repetitions run back to back, after a gc. (A gc before every repetition was tried: it makes
+// markdown-it ~1.5-2× slower on 1 MB, so it would flatter us.)
 import { parseDigest } from '../src/digest';
 import { BASELINES, type BaselineId } from './baselines';
 import { bigInput, benchCorpus, seedInput, workspaceInput } from './inputs';
@@ -9,7 +10,7 @@ import { formatFeatureRows, indexHeap, outlineRows, validationRows } from './fea
 import { insightsRows } from './insights';
 import { runKeystrokes, type Sanity } from './keystroke';
 import { formatPathologicalRows, pathologicalRows } from './pathological';
-import { collect, gcEach, hasGc, loadAverage, machineInfo, measureAlternating, measureFiles, timeOnce, type Plan, type Stats } from './measure';
+import { collect, hasGc, loadAverage, machineInfo, measureAlternating, measureFiles, timeOnce, type Plan, type Stats } from './measure';
 import { fmtMs, fmtRatio, formatTable, formatTarget, ratio, writeResults, type CaseResult, type Target } from './report';
 
 const quick = process.argv.includes('--quick');
@@ -73,7 +74,6 @@ function main(): void {
   log(`Daily Papers Digest benchmark${quick ? ' (--quick)' : ''}`);
   log(`${machine.cpu} ×${machine.cores}, node ${machine.node}, ${machine.date}${hasGc ? '' : ' — run with --expose-gc for gc between cases'}`);
   log(`load average ${machine.loadAverage.join(' ')}${busy(machine.loadAverage[0], machine.cores)}`);
-  log(gcEach ? 'alternated samples each start after a full gc (untimed): none pays for the garbage of another (--no-gc-each: they do)' : 'alternated samples without a gc between them (--no-gc-each): a sample may pay for collecting the garbage of the one before');
 
   const corpus = benchCorpus();
   const seed = seedInput(corpus);
@@ -198,7 +198,6 @@ function main(): void {
     machine,
     loadAverageAtEnd: endLoad,
     quick,
-    gcEach,
     corpus,
     firstCallMs: firstCall,
     cases: cases.map((c) => ({

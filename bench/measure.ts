@@ -14,6 +14,11 @@ export interface Stats {
 export interface Plan {
   readonly warmup: number;
   readonly reps: number;
+  /**
+   * Timed calls in a row at each turn (default 1), each a sample: keystrokes come one after another, so only the
+   * first of a burst runs right after the other side's 1 MB parse and pays for collecting its garbage.
+   */
+  readonly burst?: number;
 }
 
 /** Keeps results alive so that the engine cannot drop a parse whose value is never read. */
@@ -63,14 +68,6 @@ export function measure(fn: () => unknown, plan: Plan): Stats {
 }
 
 /**
- * A full collection before each alternated sample (untimed; default when gc is exposed, off with `--no-gc-each`):
- * without it, a sample pays for collecting the garbage of the one before — our 3 ms keystroke measured 55 ms right
- * after markdown-it's 1 MB parse. With it, each sample pays for its own garbage only, from a collected heap (which
- * makes heavy allocators slower than in a long-warm heap: the report prints both ways' figures when asked).
- */
-export const gcEach = hasGc && !process.argv.includes('--no-gc-each');
-
-/**
  * Runs several functions alternately in ABBA order (A B, then B A, …) after their warm-ups, so that a drift in the
  * machine's load or a warmer JIT favours none of them. A function with fewer repetitions than the longest is timed
  * at evenly spaced rounds over the whole run, not only at its start.
@@ -87,12 +84,13 @@ export function measureAlternating(fns: readonly (() => unknown)[], plans: reado
     for (const i of order) {
       // Due in this round when its share of the rounds passes a whole number.
       if (Math.floor(((r + 1) * plans[i].reps) / rounds) === Math.floor((r * plans[i].reps) / rounds)) continue;
-      if (gcEach) collect();
-      const t0 = process.hrtime.bigint();
-      const value = fns[i]();
-      const t1 = process.hrtime.bigint();
-      consume(value);
-      samples[i].push(Number(t1 - t0) / 1e6);
+      for (let b = 0; b < (plans[i].burst ?? 1); b++) {
+        const t0 = process.hrtime.bigint();
+        const value = fns[i]();
+        const t1 = process.hrtime.bigint();
+        consume(value);
+        samples[i].push(Number(t1 - t0) / 1e6);
+      }
     }
   }
   return samples.map((s, i) => summarize(s, plans[i]));
