@@ -23,3 +23,8 @@ export function toDiagnostic(problem: Problem, docsUri: vscode.Uri): vscode.Diag
   d.code = { value: problem.ruleId, target: docsUri.with({ fragment: problem.ruleId }) };
   return d;
 }
+
+/** "1 entry", "3 entries": a day's entry count in the tree and the Outline. */
+export function entryCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', count);
+}

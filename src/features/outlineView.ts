@@ -3,7 +3,7 @@
 // changed; it does nothing while its view is hidden.
 import * as vscode from 'vscode';
 import { arrangeEntries, entryLabel, entrySignatures, nodeById, type DigestModel, type OutlineEntry, type OutlineNode, type OutlineSort } from '../digest';
-import { DIAGNOSTIC_SOURCE } from './convert';
+import { DIAGNOSTIC_SOURCE, entryCount } from './convert';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
 import type { EntryRef } from './entryTarget';
@@ -92,7 +92,7 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
     // The handle, not a line number: the line is looked up on click, so items need no refresh when lines move.
     item.command = { command: 'dailyPapers.outline.reveal', title: vscode.l10n.t('Go to Line'), arguments: [handle] };
     if (node.kind === 'day') {
-      item.description = vscode.l10n.t('{0} entries', node.entries.length);
+      item.description = entryCount(node.entries.length);
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'day';
     } else if (node.kind === 'entry') {

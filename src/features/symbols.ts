@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { foldingRegions, type OutlineEntry } from '../digest';
 import { DIGEST_SELECTOR } from './registerValidation';
 import type { Configuration } from './configuration';
-import { toRange } from './convert';
+import { entryCount, toRange } from './convert';
 import type { DigestService } from './digests';
 
 /** VS Code's Markdown extension, whose symbols already list every heading: each day and each paper. */
@@ -32,7 +32,7 @@ export class DigestSymbols implements vscode.DocumentSymbolProvider, vscode.Fold
     const outline = this.digests.getModel(document)?.outline;
     if (!outline) return [];
     const days = outline.days.map((d) => {
-      const symbol = new vscode.DocumentSymbol(`Daily Papers (${d.day.date})`, vscode.l10n.t('{0} entries', d.entries.length), vscode.SymbolKind.Namespace, toRange(d.day.range), toRange(d.day.headerRange));
+      const symbol = new vscode.DocumentSymbol(`Daily Papers (${d.day.date})`, entryCount(d.entries.length), vscode.SymbolKind.Namespace, toRange(d.day.range), toRange(d.day.headerRange));
       symbol.children = d.entries.map(entrySymbol);
       return symbol;
     });
