@@ -4,6 +4,9 @@ import type { DaySection } from '../types';
 import { domId, escapeHtml, format } from './html';
 import { DEFAULT_STRINGS, type RenderStrings } from './types';
 
+/** The id of the group of entries outside any day. */
+export const ORPHANS_ID = 'orphans';
+
 /** The empty card list inside a day's HTML, where the body renderer puts the cards. */
 export const CARDS_SLOT = '<div class="cards" role="feed"></div>';
 
@@ -17,7 +20,7 @@ export interface DayRenderOptions {
 /** A day, or with `day` null the group of entries outside any day. */
 export function renderDay(day: DaySection | null, options: DayRenderOptions = {}): { id: string; html: string; line: number; endLine: number } {
   const s = options.strings ?? DEFAULT_STRINGS;
-  const id = options.id ?? (day ? dayIdBase(day) : 'orphans');
+  const id = options.id ?? (day ? dayIdBase(day) : ORPHANS_ID);
   const dom = domId(id);
   const count = options.count ?? day?.entries.length ?? 0;
   const countText = count === 1 ? s.paperCountOne : format(s.paperCount, count);

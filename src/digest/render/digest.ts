@@ -3,7 +3,7 @@ import { buildOutline, type Outline } from '../outline';
 import { entryOrigin } from '../shift';
 import type { DigestDocument, DigestEntry } from '../types';
 import { entryHtml } from './card';
-import { fillDay, renderDay } from './day';
+import { fillDay, ORPHANS_ID, renderDay } from './day';
 import { DEFAULT_RENDER_OPTIONS, type EntryPlace, type RenderedCard, type RenderedDay, type RenderedDigest, type RenderOptions } from './types';
 
 interface Rendered {
@@ -22,6 +22,8 @@ interface Rendered {
 export class CardCache {
   private readonly byEntry = new WeakMap<DigestEntry, Rendered>();
   private readonly byId = new Map<string, Rendered>();
+  /** Day headings' HTML by id, date and count: the same string object each render (the diff compares by identity first). */
+  private readonly days = new Map<string, string>();
   private options: RenderOptions | undefined;
   private generation = 0;
   readonly stats = { rendered: 0, byEntry: 0, byContent: 0 };
@@ -48,6 +50,19 @@ export class CardCache {
     return cached.html;
   }
 
+  /** A day's heading (see `renderDay`; the day of the outline, or null for the entries outside any day), its HTML reused while its id, date and count are the same. */
+  day(day: Outline['days'][number] | null, count: number, options: RenderOptions): ReturnType<typeof renderDay> {
+    if (options !== this.options) this.reset(options);
+    const key = day ? `${day.id}\n${day.day.date}\n${count}` : `\n\n${count}`;
+    const html = this.days.get(key);
+    if (html !== undefined) return { id: day?.id ?? ORPHANS_ID, html, line: day?.day.range.start.line ?? 0, endLine: day?.day.range.end.line ?? 0 };
+    const rendered = renderDay(day?.day ?? null, { id: day?.id, strings: options.strings, count });
+    // Bounded: a day's key changes only with its count or date, a few per edit.
+    if (this.days.size > DAYS_KEPT) this.days.clear();
+    this.days.set(key, rendered.html);
+    return rendered;
+  }
+
   /** Call after each whole-document render: forgets ids not used in this render or the one before. */
   sweep(): void {
     for (const [id, value] of this.byId) if (value.generation < this.generation - 1) this.byId.delete(id);
@@ -61,9 +76,13 @@ export class CardCache {
   /** Other options make other HTML: start over. */
   private reset(options: RenderOptions): void {
     this.byId.clear();
+    this.days.clear();
     this.options = options;
   }
 }
+
+/** Day headings kept by a CardCache: more days than a year of digests holds. */
+const DAYS_KEPT = 1000;
 
 /** Only some cards: `cards` of them from the entry holding (or first after) `line`, a few before it included. */
 export interface RenderWindow {
@@ -91,7 +110,7 @@ export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAU
       cards.set(e.id, card);
       places.push([e.id, card.line, card.endLine]);
     }
-    const rendered = renderDay(day?.day ?? null, { id: day?.id, strings: options.strings, count: entries.length });
+    const rendered = cache.day(day, entries.length, options);
     days.push({ ...rendered, entries: places });
   };
   for (const day of outline.days) group(day, day.entries);
