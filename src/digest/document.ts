@@ -127,8 +127,9 @@ function assemble(text: string, segments: readonly Segment[], lineCount: number)
     if (!day) return;
     const { header, entries: dayEntries } = day;
     const end = dayEntries.length ? dayEntries[dayEntries.length - 1].range.end : header.contentEnd;
-    const { contentEnd: _, ...rest } = header;
-    days.push({ ...rest, range: { start: header.headerRange.start, end }, entries: dayEntries });
+    // Fields named, not spread: this runs for every day after each keystroke.
+    const { date, dateValid, headerRange, dateRange, unrecognized } = header;
+    days.push({ date, dateValid, headerRange, dateRange, unrecognized, range: { start: headerRange.start, end }, entries: dayEntries });
     day = null;
   };
   for (const s of segments) {

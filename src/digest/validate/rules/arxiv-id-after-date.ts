@@ -7,9 +7,10 @@ export default {
   check(ctx) {
     for (const day of ctx.doc.days) {
       if (!day.dateValid) continue;
+      const dayMonth = day.date.slice(0, 7);
       for (const entry of day.entries) {
         const month = entry.arxivId && arxivIdMonth(entry.arxivId);
-        if (month && entry.urlRange && month > day.date.slice(0, 7)) {
+        if (month && month > dayMonth && entry.urlRange) {
           ctx.report(entry.urlRange, msg`Unexpected arXiv ID \`${entry.arxivId}\` from ${month} in the digest of ${day.date}, expected a paper issued on or before that date`);
         }
       }
