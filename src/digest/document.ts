@@ -81,9 +81,11 @@ function segmentIndexAt(segments: readonly Segment[], offset: number): number {
 
 function parseSegment(text: string, s: ScannedSegment): Segment {
   // A heading needs a line: an empty segment (the text ends where it would start) is no entry or day.
-  if (s.start >= s.end) return { ...s, kind: 'preamble' };
-  if (s.kind === 'h3') return { ...s, entry: parseEntry(text, s.start, s.end, s.line) };
-  if (s.kind === 'day') return { ...s, day: parseDayHeader(text, s) };
+  const { kind, start, end, line } = s;
+  // Fields named, not spread (a runtime call per segment).
+  if (start >= end) return { kind: 'preamble', start, end, line };
+  if (kind === 'h3') return { kind, start, end, line, entry: parseEntry(text, start, end, line) };
+  if (kind === 'day') return { kind, start, end, line, day: parseDayHeader(text, s) };
   return s;
 }
 

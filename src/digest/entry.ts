@@ -21,6 +21,7 @@ const VIDEO_LINK = /^\[Watch Video\]\([ \t]*([^\s)]*)[ \t]*\)[ \t]*$/;
 const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
 const BULLET = /^ ?[-*+](?:[ \t]+|$)/;
+const WHITESPACE = /\s/;
 
 interface OpenSection {
   readonly first: Line;
@@ -135,8 +136,8 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       closeSection();
       const contentStart = m[0].length;
       const label = matchLabel(t.slice(contentStart));
-      const afterLabel = contentStart + label.length;
-      const textStart = afterLabel + (t.slice(afterLabel).length - t.slice(afterLabel).trimStart().length);
+      let textStart = contentStart + label.length;
+      while (textStart < t.length && WHITESPACE.test(t[textStart])) textStart++;
       open = { first: l, last: l, label, labelStart: contentStart, textStart };
     } else if (isCommentLine(t)) {
       // An HTML comment (such as a suppression comment) is not content of any field or bullet.
