@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { recordCounts } from '../ci/counts.mjs';
 import { currentPhase, exit, flag, launchBrowser, log, makeTempRoot, overallTimeout, requireHost, ROOT, setPhase, startCodeServer, workbenchUrl } from './host';
+import { normalize, quickOpen, runCommand } from './workbench';
 
 const SHOTS = path.join(ROOT, '.screenshots');
 const SAMPLE = 'paper_logs/2025/01/29.md';
@@ -324,33 +325,6 @@ async function main(): Promise<void> {
   // The screens checked, in the plain closing-line form CI logs are read for.
   console.log(`ui: ${passed} passed, 0 failed`);
   recordCounts('ui', passed, 0);
-}
-
-/** Monaco and the workbench render spaces as U+00A0 in places. */
-function normalize(text: string): string {
-  return text.replace(/\u00a0/g, ' ');
-}
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(file);
-  // Wait for this file's row, not just any row: the list may still show an earlier input's entries. The first file
-  // search of a fresh workbench (ripgrep in the server) took over 30 s in a soak run at load average 17 on 2 cores:
-  // the same 60 s deadline as the workbench itself.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Enter');
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 async function waitForFrame(page: Page, test: (content: string) => boolean, ms = 20_000): Promise<Frame> {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { recordCounts } from '../ci/counts.mjs';
 import { currentPhase, exit, flag, launchBrowser, log, makeTempRoot, overallTimeout, requireHost, ROOT, setPhase, startCodeServer, workbenchUrl } from './host';
+import { normalize, quickOpen, runCommand } from './workbench';
 import { extensionId } from './suite';
 
 const SHOTS = path.join(ROOT, '.screenshots');
@@ -128,33 +129,6 @@ async function main(): Promise<void> {
 
   console.log(`${SUITE}: ${passed} passed, 0 failed`);
   recordCounts(SUITE, passed, 0);
-}
-
-/** Monaco and the workbench render spaces as U+00A0 in places. */
-function normalize(text: string): string {
-  return text.replace(/\u00a0/g, ' ');
-}
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 400 } });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(file);
-  // This file's row, not any row (the list may still show an earlier input's); the first file search of a fresh
-  // workbench can take long on a loaded machine: the workbench's own 60 s deadline.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(file) }).first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label^="${path.basename(file)}"]`).waitFor({ timeout: 20_000 });
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 async function waitForFrame(page: Page, test: (frame: Frame) => Promise<boolean>, what: string, ms = 30_000): Promise<Frame> {
