@@ -167,7 +167,7 @@ const restByEntry = new WeakMap<DigestEntry, RestRecord>();
 export function* formatSpans(doc: DigestDocument, params: FormatParams): Generator<FormatSpan> {
   const text = doc.text;
   const entries = doc.days.flatMap((day) => day.entries);
-  let blocks = new BlockTracker();
+  const blocks = new BlockTracker();
   /** The lines of text[from, to), trailing blanks trimmed (inside code blocks every character is content). */
   const copy = (out: string[], from: number, to: number) => {
     for (const source of linesOf(text, from, to, 0)) {
@@ -208,7 +208,7 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     const { original } = entryOrigin(entry);
     let record = restByEntry.get(original);
     if (record?.source === restSource && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
-      blocks = new BlockTracker(record.openAfter);
+      blocks.resume(record.openAfter);
     } else {
       const openBefore = blocks.current;
       const rest: string[] = endsEmbedded ? [] : [''];

@@ -75,6 +75,11 @@ export class BlockTracker {
     return this.block;
   }
 
+  /** Goes on from `block` (a state `current` gave), as if the lines that left it open had been stepped through. */
+  resume(block: OpaqueBlock | null): void {
+    this.block = block;
+  }
+
   step(line: string): OpaqueBlock | null {
     const current = this.block;
     if (current) {

@@ -134,7 +134,7 @@ export default {
   check(ctx) {
     const labelStyle = ctx.style.labelStyle === 'bold' || ctx.style.labelStyle === 'bold-italic' ? ctx.style.labelStyle : undefined;
     const params = formatParams(ctx.doc, { labelStyle });
-    const spans = [...formatSpans(ctx.doc, params)];
+
     // The places of one entry (with the text up to the next entry) make one problem.
     let entryStarts: number[] | undefined;
     const entryAt = (offset: number) => {
@@ -148,19 +148,19 @@ export default {
       }
       return lo;
     };
-    spans.forEach((span, k) => {
+    for (const span of formatSpans(ctx.doc, params)) {
       const startLine = span.entry?.range.start.line ?? 0;
       const problems =
         span.entry && !span.last
           ? middleSpanProblems(ctx, span as FormatSpan & { entry: DigestEntry }, params)
           : // The text before the first day entry (it may hold entries outside any day) and the last span with the
-            // file's end: checked each time, they are joined with the spans around them to stay exact.
-            spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, k === spans.length - 1 ? spans.slice(k) : [span]), (offset) => entryAt(span.from + offset));
+            // file's end: checked each time.
+            spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), (offset) => entryAt(span.from + offset));
       for (const p of problems) {
         const at = (q: Position): Position => ({ line: startLine + q.line, character: q.character, offset: span.from + q.offset });
         const range = { start: at(p.start), end: at(p.end) };
         ctx.report(range, p.message, { title: 'Format this place as Format Document does', edits: [{ range, newText: p.newText }] });
       }
-    });
+    }
   },
 } satisfies Rule;
