@@ -53,6 +53,16 @@ function onlyLineBreaks(text: string, from: number, to: number): boolean {
   return true;
 }
 
+const keys = new Map<string, string>();
+function canonicalKey(key: string): string {
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  // Bounded: a key changes only with the configuration or the document's style.
+  if (keys.size > 100) keys.clear();
+  keys.set(key, key);
+  return key;
+}
+
 interface ActiveRule {
   readonly rule: Rule;
   readonly order: number;
@@ -84,6 +94,8 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
     active.push({ rule, order, context });
     if (rule.checkEntry || rule.checkText) key += `|${rule.meta.id}:${severity}`;
   });
+  // One string object per distinct key: records compare keys by identity then, not character by character.
+  key = canonicalKey(key);
   const failed = new Set<Rule>();
   const guarded = (rule: Rule, run: () => void) => {
     try {

@@ -107,10 +107,12 @@ function spanProblems(source: string, formatted: string, groupOf: (offset: numbe
   return found;
 }
 
-/** What a span's problems were computed from: the same formatted lines (arrays), the same text after the entry, the same EOL. */
+/**
+ * What a span's problems were computed from: the same formatted lines (arrays: formatSpans gives the same ones only
+ * for the same entry and the same text after it) and the same EOL.
+ */
 interface SpanRecord {
   readonly entryLines: readonly string[];
-  readonly restSource: string;
   readonly restLines: readonly string[];
   readonly eol: string;
   readonly problems: readonly SpanProblem[];
@@ -123,9 +125,9 @@ const spanRecords = new WeakMap<DigestEntry, SpanRecord>();
 function middleSpanProblems(ctx: RuleContext, span: FormatSpan & { entry: DigestEntry }, params: FormatParams): readonly SpanProblem[] {
   const { original } = entryOrigin(span.entry);
   const hit = spanRecords.get(original);
-  if (hit && hit.entryLines === span.entryLines && hit.restSource === span.restSource && hit.restLines === span.restLines && hit.eol === params.eol) return hit.problems;
+  if (hit && hit.entryLines === span.entryLines && hit.restLines === span.restLines && hit.eol === params.eol) return hit.problems;
   const problems = spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), () => 0);
-  spanRecords.set(original, { entryLines: span.entryLines, restSource: span.restSource, restLines: span.restLines, eol: params.eol, problems });
+  spanRecords.set(original, { entryLines: span.entryLines, restLines: span.restLines, eol: params.eol, problems });
   return problems;
 }
 
