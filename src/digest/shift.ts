@@ -1,7 +1,7 @@
 // Moving parsed entries after an edit. An edit shifts every entry below it; instead of copying each entry's
 // ranges on every keystroke, a ShiftedEntry wraps the entry as parsed plus the distance it moved, and
 // computes (once) the shifted ranges only when something reads them.
-import type { DigestEntry, FieldOccurrence, MediaField, Position, Range, SummarySection, UnrecognizedLine } from './types';
+import type { AuthorsField, DigestEntry, FieldOccurrence, MediaField, Position, Range, SummarySection, UnrecognizedLine, VoteField } from './types';
 
 export function shiftPosition(p: Position, lines: number, offset: number): Position {
   return { line: p.line + lines, character: p.character, offset: p.offset + offset };
@@ -19,7 +19,17 @@ export function shiftUnrecognized(list: readonly UnrecognizedLine[], lines: numb
 }
 
 class ShiftedEntry implements DigestEntry {
-  private cache: Partial<Record<keyof DigestEntry, unknown>> | undefined;
+  // Each shifted part is computed on first read; a field each (not a keyed cache) keeps the reads monomorphic.
+  private shiftedRange?: Range;
+  private shiftedHeadingRange?: Range;
+  private shiftedTitleRange?: Range;
+  private shiftedUrlRange?: Range | null;
+  private shiftedMedia?: readonly MediaField[];
+  private shiftedVote?: VoteField | null;
+  private shiftedAuthors?: AuthorsField | null;
+  private shiftedSections?: readonly SummarySection[];
+  private shiftedFields?: readonly FieldOccurrence[];
+  private shiftedUnrecognized?: readonly UnrecognizedLine[];
 
   constructor(
     /** The entry as parsed, never a ShiftedEntry itself. */
@@ -27,12 +37,6 @@ class ShiftedEntry implements DigestEntry {
     readonly lines: number,
     readonly offset: number,
   ) {}
-
-  private memo<K extends keyof DigestEntry>(key: K, make: () => DigestEntry[K]): DigestEntry[K] {
-    const cache = (this.cache ??= {});
-    if (!(key in cache)) cache[key] = make();
-    return cache[key] as DigestEntry[K];
-  }
 
   private r(x: Range): Range {
     return shiftRange(x, this.lines, this.offset);
@@ -43,44 +47,47 @@ class ShiftedEntry implements DigestEntry {
   get titleIsLink() { return this.original.titleIsLink; }
   get url() { return this.original.url; }
   get arxivId() { return this.original.arxivId; }
-  get range() { return this.memo('range', () => this.r(this.original.range)); }
-  get headingRange() { return this.memo('headingRange', () => this.r(this.original.headingRange)); }
-  get titleRange() { return this.memo('titleRange', () => this.r(this.original.titleRange)); }
-  get urlRange() { return this.memo('urlRange', () => this.original.urlRange && this.r(this.original.urlRange)); }
+  get range() { return (this.shiftedRange ??= this.r(this.original.range)); }
+  get headingRange() { return (this.shiftedHeadingRange ??= this.r(this.original.headingRange)); }
+  get titleRange() { return (this.shiftedTitleRange ??= this.r(this.original.titleRange)); }
+  get urlRange() {
+    if (this.shiftedUrlRange === undefined) this.shiftedUrlRange = this.original.urlRange && this.r(this.original.urlRange);
+    return this.shiftedUrlRange;
+  }
   get media() {
-    return this.memo('media', () => this.original.media.map((m): MediaField => ({ kind: m.kind, form: m.form, url: m.url, range: this.r(m.range), urlRange: this.r(m.urlRange) })));
+    return (this.shiftedMedia ??= this.original.media.map((m): MediaField => ({ kind: m.kind, form: m.form, url: m.url, range: this.r(m.range), urlRange: this.r(m.urlRange) })));
   }
   get vote() {
-    return this.memo('vote', () => {
+    if (this.shiftedVote === undefined) {
       const v = this.original.vote;
-      return v && { raw: v.raw, value: v.value, range: this.r(v.range), valueRange: this.r(v.valueRange) };
-    });
+      this.shiftedVote = v && { raw: v.raw, value: v.value, range: this.r(v.range), valueRange: this.r(v.valueRange) };
+    }
+    return this.shiftedVote;
   }
   get authors() {
-    return this.memo('authors', () => {
+    if (this.shiftedAuthors === undefined) {
       const a = this.original.authors;
-      return a && { raw: a.raw, style: a.style, names: a.names, range: this.r(a.range), valueRange: this.r(a.valueRange) };
-    });
+      this.shiftedAuthors = a && { raw: a.raw, style: a.style, names: a.names, range: this.r(a.range), valueRange: this.r(a.valueRange) };
+    }
+    return this.shiftedAuthors;
   }
   get sections() {
-    return this.memo('sections', () =>
-      this.original.sections.map((s): SummarySection => ({
-        label: s.label,
-        labelStyle: s.labelStyle,
-        labelRange: s.labelRange && this.r(s.labelRange),
-        text: s.text,
-        range: this.r(s.range),
-        textStart: shiftPosition(s.textStart, this.lines, this.offset),
-      })),
-    );
+    return (this.shiftedSections ??= this.original.sections.map((s): SummarySection => ({
+      label: s.label,
+      labelStyle: s.labelStyle,
+      labelRange: s.labelRange && this.r(s.labelRange),
+      text: s.text,
+      range: this.r(s.range),
+      textStart: shiftPosition(s.textStart, this.lines, this.offset),
+    })));
   }
   get fields() {
-    return this.memo('fields', () => this.original.fields.map((f): FieldOccurrence => ({ kind: f.kind, range: this.r(f.range) })));
+    return (this.shiftedFields ??= this.original.fields.map((f): FieldOccurrence => ({ kind: f.kind, range: this.r(f.range) })));
   }
   get unrecognized() {
     // Most entries have none: every rule asks, and an empty list needs no shifted copy.
     const list = this.original.unrecognized;
-    return list.length === 0 ? list : this.memo('unrecognized', () => shiftUnrecognized(list, this.lines, this.offset));
+    return list.length === 0 ? list : (this.shiftedUnrecognized ??= shiftUnrecognized(list, this.lines, this.offset));
   }
 
   /** A plain object, as a fresh parse would give (JSON output and equality checks see no difference). */
