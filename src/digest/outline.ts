@@ -133,10 +133,26 @@ export function entrySignatures(entry: DigestEntry): EntrySignatures {
 }
 
 /** The id of a day that is the first with its date; repeats get `~2`, `~3`, … */
-export const dayIdBase = (day: DaySection): string => `day:${day.date}`;
+/** Id strings kept per date and per entry as parsed: the same string object each version, its hash computed once for the maps that key by id (tree, preview cards). */
+const dayIds = new Map<string, string>();
+const entryIds = new WeakMap<DigestEntry, string>();
+
+export const dayIdBase = (day: DaySection): string => {
+  let id = dayIds.get(day.date);
+  if (id === undefined) {
+    if (dayIds.size > 10_000) dayIds.clear();
+    dayIds.set(day.date, (id = `day:${day.date}`));
+  }
+  return id;
+};
 
 /** The id of an entry that is the first with its paper (or title); repeats get `~2`, `~3`, … */
-export const entryIdBase = (entry: DigestEntry): string => `entry:${entry.arxivId ?? entry.title}`;
+export const entryIdBase = (entry: DigestEntry): string => {
+  const { original } = entryOrigin(entry);
+  let id = entryIds.get(original);
+  if (id === undefined) entryIds.set(original, (id = `entry:${original.arxivId ?? original.title}`));
+  return id;
+};
 
 /**
  * Builds the outline in file order. Ids depend on content, not position (`entry:2501.17161`, a day's date,
