@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProviderSample, Sample, ValidationSample } from '../../test/bench-host/index';
-import type { DriveRequest, HeapSample, OpenResult, PreviewSample } from '../../test/bench-host/preview';
-import { PreviewDriver } from './benchPreview';
+import type { HeapSample, OpenResult, PreviewSample } from '../../test/bench-host/preview';
+import { withDriver } from './benchPreview';
 import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
 import { benchInsights } from './benchInsights';
 import { runSuite } from './suite';
@@ -41,7 +41,6 @@ function merge(first: unknown, second: unknown): unknown {
 async function session(phase: 'ours' | 'builtin', extension: string): Promise<void> {
   log(`session "${phase}"`);
   const t = Date.now();
-  const driver = new PreviewDriver();
   const code = await runSuite({
     tests: path.join(ROOT, 'out/test/bench-host/index.js'),
     workspace: path.join(ROOT, 'test/integration/workspace'),
@@ -51,22 +50,14 @@ async function session(phase: 'ours' | 'builtin', extension: string): Promise<vo
       BENCH_PROFILE: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : '',
       DPD_CORPUS: benchCorpus(), BENCH_ONLY: ONLY, BENCH_SYNC: SYNC,
     },
-    onPage: (page) => driver.attach(page),
-    onLine: (text) => {
-      const drive = /^BENCH_DRIVE (.*)$/.exec(text);
-      if (drive) {
-        const request = JSON.parse(drive[1]!) as DriveRequest;
-        void driver.handle(request).then((result) => ({ result }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
-          .then((answer) => fs.writeFileSync(path.join(SYNC, `${request.id}.json`), JSON.stringify(answer)));
-        return true;
-      }
+    ...withDriver(SYNC, (text) => {
       const match = /^BENCH_RESULT (.*)$/.exec(text);
       if (match) {
         const { key, value } = JSON.parse(match[1]!) as { key: string; value: unknown };
         results.set(key, results.has(key) ? merge(results.get(key), value) : value);
       }
       return Boolean(match);
-    },
+    }),
   });
   results.set(`seconds:${phase}`, ((results.get(`seconds:${phase}`) as number | undefined) ?? 0) + (Date.now() - t) / 1000);
   if (code !== 0) throw new Error(`the "${phase}" session failed (exit ${code})`);

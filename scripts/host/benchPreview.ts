@@ -5,8 +5,11 @@
 // - keystroke → change visible: a real key typed into the editor (Playwright), from its keydown until the preview's
 //   DOM holds the new text (a MutationObserver in the webview's content frame), then until the frame after it.
 // Times are performance.timeOrigin + performance.now() in each frame: the frames run in the same browser.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { DriveRequest, DriveResult, OpenResult, TypeResult } from '../../test/bench-host/preview';
+import type { SuiteOptions } from './suite';
 
 /** Runs in every frame before its own scripts: the workbench records its last keydown; a webview's host page
  *  (…/webview/browser/pre/index.html) records when it shows a content frame, with the entry headings (h3) in it. */
@@ -123,4 +126,21 @@ export class PreviewDriver {
     }
     throw new Error(`no preview frame shows "${marker}"`);
   }
+}
+
+/** What runSuite needs for a session with the driver: the page before it loads, and the suite's `BENCH_DRIVE` lines,
+ *  each answered with a file in `syncDir` (the suite's BENCH_SYNC). `onLine` gets the other lines. */
+export function withDriver(syncDir: string, onLine: (text: string) => boolean): Pick<SuiteOptions, 'onPage' | 'onLine'> {
+  const driver = new PreviewDriver();
+  return {
+    onPage: (page) => driver.attach(page),
+    onLine: (text) => {
+      const drive = /^BENCH_DRIVE (.*)$/.exec(text);
+      if (!drive) return onLine(text);
+      const request = JSON.parse(drive[1]!) as DriveRequest;
+      void driver.handle(request).then((result) => ({ result }), (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }))
+        .then((answer) => fs.writeFileSync(path.join(syncDir, `${request.id}.json`), JSON.stringify(answer)));
+      return true;
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PreviewInfo } from '../../src/preview/preview';
 import { pollUntil } from '../integration/helpers';
+import { startProfile } from './profile';
 
 /** What the suite asks the driver to do in the browser. */
 export type DriveStep =
@@ -174,9 +175,12 @@ export async function previewRun(ctx: PreviewBenchContext, name: string, text: s
   await focusEditor();
   await ctx.quiet(1000);
   const keys = Math.min(2 * ctx.reps, 20);
+  // `npm run profile:host -- preview`: a CPU profile of this host while the keys are typed in the 1 MB digest.
+  const profiler = process.env.BENCH_PROFILE && ctx.phase === 'ours' && name === 'big' ? await startProfile() : undefined;
   const monitor = stallMonitor();
   const typed = await drive<TypeResult>({ step: 'type', marker: MARKER, keys, pauseMs });
   const stalls = monitor.stop();
+  if (profiler) ctx.report(`profile:preview:${name}`, await profiler.stop(path.join(process.env.BENCH_PROFILE!, `preview-${name}.cpuprofile`)));
   if (document.getText().slice(caret, caret + keys) !== '01234567890123456789'.slice(0, keys)) throw new Error(`${name}: the keys typed did not land after the marker`);
   sample.dom.push(...typed.dom);
   sample.painted.push(...typed.painted);
