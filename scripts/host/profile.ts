@@ -35,8 +35,10 @@ async function main(): Promise<number> {
       if (!match) return false;
       const { key, value } = JSON.parse(match[1]!) as { key: string; value: unknown };
       if (key.startsWith('profile:')) {
-        const { file, ms, top } = value as { file: string; ms: number; top: { fn: string; ms: number }[] };
-        log(`profile written: ${path.relative(process.cwd(), file)} (${Math.round(ms)} ms profiled); most self time:`);
+        const { file, ms, top, owners } = value as { file: string; ms: number; top: { fn: string; ms: number }[]; owners: { fn: string; ms: number }[] };
+        log(`profile written: ${path.relative(process.cwd(), file)} (${Math.round(ms)} ms profiled); self time by owner:`);
+        for (const row of owners) console.log(`  ${String(row.ms).padStart(6)} ms  ${row.fn}`);
+        log('most self time:');
         for (const row of top) console.log(`  ${String(row.ms).padStart(6)} ms  ${row.fn}`);
       }
       return true;

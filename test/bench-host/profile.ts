@@ -8,8 +8,18 @@ interface ProfileNode {
   hitCount?: number;
 }
 
+/** Whose code a profiled script is: a built-in extension by its folder, this extension, VS Code, Node, or V8 itself. */
+function ownerOf(url: string): string {
+  const builtin = /\/extensions\/([^/]+)\//.exec(url)?.[1];
+  if (builtin) return builtin;
+  if (url.endsWith('/dist/extension.js')) return 'daily-papers';
+  if (url.includes('/out/vs/')) return 'vscode';
+  if (url.startsWith('node:')) return 'node';
+  return url === '' ? '(v8: idle, gc, program)' : url;
+}
+
 /** Profiles this extension host (ours and VS Code's API code run in it) until stop(), which writes the profile to `file`
- *  and returns the 25 functions with the most self time. */
+ *  and returns the 25 functions with the most self time, and the self time per script's owner (an extension, VS Code, Node). */
 export async function startProfile(): Promise<{ stop(file: string): Promise<unknown> }> {
   const inspector = await import('node:inspector');
   const session = new inspector.Session();
@@ -26,12 +36,16 @@ export async function startProfile(): Promise<{ stop(file: string): Promise<unkn
       fs.writeFileSync(file, JSON.stringify(profile));
       const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
       const self = new Map<string, number>();
+      const owners = new Map<string, number>();
       for (const node of profile.nodes) {
         const { functionName, url, lineNumber } = node.callFrame;
-        const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(extensions|out|dist)\//, '$1/')}:${lineNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0) * perSample);
+        const ms = (node.hitCount ?? 0) * perSample;
+        const key = `${functionName || '(anonymous)'} ${ownerOf(url)}:${url.split('/').pop()}:${lineNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + ms);
+        owners.set(ownerOf(url), (owners.get(ownerOf(url)) ?? 0) + ms);
       }
-      return { file, ms: (profile.endTime - profile.startTime) / 1000, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, ms: Math.round(ms) })) };
+      const sorted = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({ fn, ms: Math.round(ms) }));
+      return { file, ms: (profile.endTime - profile.startTime) / 1000, top: sorted(self, 25), owners: sorted(owners, 8) };
     },
   };
 }
