@@ -226,6 +226,8 @@ function printPreview(label: (name: string) => string): void {
     row('keystroke → text in the DOM', (s) => s.dom);
     row('keystroke → next frame', (s) => s.painted);
     row('longest host stall while typing', (s) => s.longestStall);
+    const steps = (s: PreviewSample) => (['created', 'content', 'written'] as const).map((k) => ms(median(s.open.map((r) => r[k])))).join(' / ');
+    rows.push([`  open: webview made / HTML came / written`, steps(o), steps(b), '']);
     const headings = (s: PreviewSample) => `${Math.min(...s.open.map((r) => r.headings))}–${Math.max(...s.open.map((r) => r.headings))}`;
     const over = (s: PreviewSample) => s.stallsOver50.reduce((a, n) => a + n, 0);
     rows.push([`  entry headings when shown; stalls > 50 ms`, `${headings(o)}; ${over(o)}`, `${headings(b)}; ${over(b)}`, '']);
@@ -240,7 +242,8 @@ function printPreview(label: (name: string) => string): void {
   }
   console.log([
     'open: from the keydown of the Enter that runs the palette command until VS Code\'s webview host shows the content frame (it does when',
-    '  the page has loaded, or 200 ms after its HTML was written), then until the next frame has run; "entry headings": h3 elements on',
+    '  the page has loaded, or 200 ms after its HTML was written), then until the next frame has run; before it (VS Code\'s marks in the',
+    '  webview\'s page): the page made, the HTML from the extension host arrived, written into the frame; "entry headings": h3 elements on',
     '  the page at that moment (ours paints the cards around the editor\'s line first, then patches in the rest).',
     'keystroke: a digit typed into the editor (Playwright) after a marker in a summary line near the middle, until a MutationObserver in the',
     '  preview sees the new text, then until the next frame; each key after the last one is visible and a pause (0.7 s seed, 1.5 s 1 MB).',

@@ -12,7 +12,8 @@ import type { DriveRequest, DriveResult, OpenResult, TypeResult } from '../../te
 import type { SuiteOptions } from './suite';
 
 /** Runs in every frame before its own scripts: the workbench records its last keydown; a webview's host page
- *  (…/webview/browser/pre/index.html) records when it shows a content frame, with the entry headings (h3) in it. */
+ *  (…/webview/browser/pre/index.html) records when it shows a content frame, with the entry headings (h3) in it, and
+ *  the steps before: the page's creation, the HTML's arrival and its writing into the frame. */
 const PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   if (window === window.top) {
@@ -26,7 +27,10 @@ const PROBE = `(() => {
     const frame = document.getElementById('active-frame');
     if (!frame || frame === shown || frame.style.visibility !== 'visible') return;
     shown = frame;
-    const entry = { shown: now(), painted: 0, headings: frame.contentDocument ? frame.contentDocument.querySelectorAll('h3').length : -1 };
+    // VS Code's own marks in this page: when the HTML came (from the extension host) and when it was written into the frame.
+    const mark = (name) => { const m = performance.getEntriesByName('webview/index.html/' + name).pop(); return m ? performance.timeOrigin + m.startTime : 0; };
+    const entry = { created: performance.timeOrigin, content: mark('content/started'), written: mark('content/wroteInnerContent'), shown: now(), painted: 0,
+      headings: frame.contentDocument ? frame.contentDocument.querySelectorAll('h3').length : -1 };
     window.__dpdShown.push(entry);
     requestAnimationFrame(() => setTimeout(() => { entry.painted = now(); }, 0));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style', 'id'] });
@@ -83,8 +87,11 @@ export class PreviewDriver {
     const t0 = await this.keydown(page);
     for (const deadline = Date.now() + DEADLINE_MS; Date.now() < deadline; await sleep(50)) {
       for (const frame of page.frames().filter((f) => !before.has(f))) {
-        const shown = (await frame.evaluate('window.__dpdShown && window.__dpdShown[0]').catch(() => undefined)) as { shown: number; painted: number; headings: number } | undefined;
-        if (shown?.painted) return { shown: shown.shown - t0, painted: shown.painted - t0, headings: shown.headings };
+        const shown = (await frame.evaluate('window.__dpdShown && window.__dpdShown[0]').catch(() => undefined)) as (Omit<OpenResult, 'headings'> & { headings: number }) | undefined;
+        if (shown?.painted) {
+          const { headings, ...times } = shown;
+          return { ...(Object.fromEntries(Object.entries(times).map(([k, t]) => [k, t ? t - t0 : null])) as unknown as OpenResult), headings };
+        }
       }
     }
     throw new Error(`no webview showed content within ${DEADLINE_MS / 1000} s of running "${command}"`);

@@ -20,6 +20,10 @@ export type DriveRequest = DriveStep & { readonly id: string };
 
 /** Milliseconds from the Enter that ran the command until the webview showed its content, and until the frame after it. */
 export interface OpenResult {
+  /** The steps before (null: VS Code made no such mark): the webview's page created, the HTML arrived, written into the content frame. */
+  created: number | null;
+  content: number | null;
+  written: number | null;
   shown: number;
   painted: number;
   /** Entry headings (h3) in the page when it was shown. */
