@@ -225,6 +225,7 @@ function printPreview(label: (name: string) => string): void {
     row('open → shown + next frame', open((r) => r.painted));
     row('keystroke → text in the DOM', (s) => s.dom);
     row('keystroke → next frame', (s) => s.painted);
+    row('  of which: keystroke → edit in the host (≈)', (s) => s.arrived);
     row('longest host stall while typing', (s) => s.longestStall);
     const steps = (s: PreviewSample) => (['created', 'content', 'written'] as const).map((k) => ms(median(s.open.map((r) => r[k])))).join(' / ');
     rows.push([`  open: webview made / HTML came / written`, steps(o), steps(b), '']);
@@ -247,6 +248,7 @@ function printPreview(label: (name: string) => string): void {
     '  the page at that moment (ours paints the cards around the editor\'s line first, then patches in the rest).',
     'keystroke: a digit typed into the editor (Playwright) after a marker in a summary line near the middle, until a MutationObserver in the',
     '  preview sees the new text, then until the next frame; each key after the last one is visible and a pause (0.7 s seed, 1.5 s 1 MB).',
+    '  Of which, until the extension host sees the edit (onDidChangeTextDocument; its clock against the page\'s: approximate): VS Code\'s part.',
     'host stall: the longest gap of a ~1 ms timer in the extension host during the typing, with the Papers view (ours) or the Outline',
     '  (built-in) shown in the side bar. Times are from the page\'s clock (performance.timeOrigin + now() in each frame).',
     'targets: keystroke → visible ≤ 60 ms seed, ≤ 100 ms 1 MB; open → first cards ≤ 300 ms on 1 MB; no host stall > 50 ms.',

@@ -102,13 +102,14 @@ export class PreviewDriver {
     const frame = await this.contentFrame(page, marker);
     const focused = await page.evaluate("!!document.activeElement?.closest('.monaco-editor')");
     if (!focused) throw new Error('the keyboard is not in an editor: the keys would go elsewhere');
-    const result: TypeResult = { dom: [], painted: [] };
+    const result: TypeResult = { keydown: [], dom: [], painted: [] };
     for (let k = 1; k <= keys; k++) {
       await frame.evaluate(waitForText(marker + KEYS.slice(0, k), DEADLINE_MS));
       await page.evaluate('window.__dpdKeydown = 0');
       await page.keyboard.type(KEYS[k - 1]!);
       const seen = (await frame.evaluate('window.__dpdVisible')) as { dom: number; painted: number } | null;
       const t0 = await this.keydown(page);
+      result.keydown.push(t0);
       result.dom.push(seen ? seen.dom - t0 : null);
       result.painted.push(seen ? seen.painted - t0 : null);
       // Each keystroke from a settled host and page: what the last one started (validation, the language server) ends first.

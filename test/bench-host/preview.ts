@@ -32,6 +32,8 @@ export interface OpenResult {
 
 /** Per key, milliseconds from its keydown until the new text is in the preview's DOM, and until the frame after it. */
 export interface TypeResult {
+  /** Each keydown, in the page's clock (performance.timeOrigin + now(), milliseconds since 1970). */
+  keydown: number[];
   dom: (number | null)[];
   painted: (number | null)[];
 }
@@ -43,6 +45,8 @@ export interface PreviewSample {
   open: OpenResult[];
   dom: (number | null)[];
   painted: (number | null)[];
+  /** From each keydown until this extension host saw the edit (onDidChangeTextDocument), across two processes' clocks. */
+  arrived: (number | null)[];
   /** Longest gap of a ~1 ms timer in the extension host while the keys were typed, and how many gaps exceeded 50 ms. */
   longestStall: number[];
   stallsOver50: number[];
@@ -164,7 +168,7 @@ export async function previewRun(ctx: PreviewBenchContext, name: string, text: s
   await focusEditor();
   await ctx.quiet(1000);
 
-  const sample: PreviewSample = { open: [], dom: [], painted: [], longestStall: [], stallsOver50: [], keys: [] };
+  const sample: PreviewSample = { open: [], dom: [], painted: [], arrived: [], longestStall: [], stallsOver50: [], keys: [] };
   for (let i = 0; i < ctx.reps; i++) {
     if (i > 0) {
       await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
@@ -182,12 +186,18 @@ export async function previewRun(ctx: PreviewBenchContext, name: string, text: s
   // `npm run profile:host -- preview`: a CPU profile of this host while the keys are typed in the 1 MB digest.
   const profiler = process.env.BENCH_PROFILE && ctx.phase === 'ours' && name === 'big' ? await startProfile() : undefined;
   const monitor = stallMonitor();
+  const arrivals: number[] = [];
+  const changes = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document === document && e.contentChanges.length) arrivals.push(performance.timeOrigin + performance.now());
+  });
   const typed = await drive<TypeResult>({ step: 'type', marker: MARKER, keys, pauseMs });
+  changes.dispose();
   const stalls = monitor.stop();
   if (profiler) ctx.report(`profile:preview:${name}`, await profiler.stop(path.join(process.env.BENCH_PROFILE!, `preview-${name}.cpuprofile`)));
   if (document.getText().slice(caret, caret + keys) !== '01234567890123456789'.slice(0, keys)) throw new Error(`${name}: the keys typed did not land after the marker`);
   sample.dom.push(...typed.dom);
   sample.painted.push(...typed.painted);
+  sample.arrived.push(...typed.keydown.map((t, k) => (arrivals.length === keys ? arrivals[k]! - t : null)));
   sample.longestStall.push(stalls.longest);
   sample.stallsOver50.push(stalls.over50);
   sample.keys.push(keys);
