@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PreviewInfo } from '../../src/preview/preview';
-import { pollUntil } from '../integration/helpers';
+import { pollUntil, resetEditors } from '../integration/helpers';
 import { startProfile } from './profile';
 
 /** What the suite asks the driver to do in the browser. */
@@ -155,6 +155,8 @@ export async function previewRun(ctx: PreviewBenchContext, name: string, text: s
   const marked = `${text.slice(0, editOffset)} ${MARKER}${text.slice(editOffset)}`;
   const caret = editOffset + 1 + MARKER.length;
   const uri = vscode.Uri.file(await ctx.writeFresh(`preview-${name}`, marked));
+  // What earlier measurements left dirty in background tabs would otherwise ask to be saved when editors close.
+  await resetEditors();
   const document = await vscode.workspace.openTextDocument(uri);
   const commands = COMMANDS[ctx.phase];
   const focusEditor = async () => {
@@ -203,10 +205,7 @@ export async function previewRun(ctx: PreviewBenchContext, name: string, text: s
   sample.keys.push(keys);
   ctx.report(`preview:${ctx.phase}:${name}`, sample);
 
-  await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await resetEditors();
   await ctx.quiet();
 }
 
