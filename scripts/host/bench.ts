@@ -1,7 +1,8 @@
 // Host benchmark driver (never pass/fail): runs test/bench-host in two code-server sessions, with the extension and
 // without it (an empty carrier extension instead, so VS Code's built-in Markdown features answer alone), prints medians
 // and ratios, and writes every sample to bench/host-results.json (ignored by git).
-// Usage: tsx scripts/host/bench.ts [--corpus DIR] [--timeout SECONDS] [--out FILE] (DIR: a real corpus; default: generated from test/fixtures)
+// Usage: tsx scripts/host/bench.ts [--corpus DIR] [--only preview] [--timeout SECONDS] [--out FILE] (DIR: a real corpus; default: generated from test/fixtures)
+//   --only preview: the heap and preview rows alone (no validation, symbols, folding or 5,000-digest workspace).
 //   Sessions run in ABBA order (ours, built-in, built-in, ours), each with half the repetitions; samples are pooled.
 //   BENCH_REPS=N fresh documents per measurement (default 7); BENCH_VALIDATION_EDITS=N edits per validation run (2×REPS);
 //   BENCH_PROFILE=DIR also writes a CPU profile of the extension host during the 1 MB validation run (session ours) there.
@@ -9,6 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ProviderSample, Sample, ValidationSample } from '../../test/bench-host/index';
+import type { HeapSample, OpenResult, PreviewSample } from '../../test/bench-host/preview';
+import { withDriver } from './benchPreview';
 import { currentPhase, exit, flag, log, overallTimeout, requireHost, ROOT } from './host';
 import { benchInsights } from './benchInsights';
 import { runSuite } from './suite';
@@ -19,6 +22,10 @@ const OUT = path.resolve(ROOT, flag('out', 'bench/host-results.json'));
 const results = new Map<string, unknown>();
 const started = Date.now();
 const loadBefore = os.loadavg();
+const ONLY = flag('only', '');
+/** Where the preview driver answers the suite (one JSON file per request). */
+const SYNC = fs.mkdtempSync(path.join(os.tmpdir(), 'dpd-bench-sync-'));
+process.on('exit', () => fs.rmSync(SYNC, { recursive: true, force: true }));
 
 /** The same measurement from two sessions: their samples (arrays) together; anything else as the first session had it. */
 function merge(first: unknown, second: unknown): unknown {
@@ -41,16 +48,16 @@ async function session(phase: 'ours' | 'builtin', extension: string): Promise<vo
     env: {
       BENCH_PHASE: phase, BENCH_REPS: String(Math.ceil(Number(process.env.BENCH_REPS || 7) / 2)), BENCH_VALIDATION_EDITS: process.env.BENCH_VALIDATION_EDITS ?? '',
       BENCH_PROFILE: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : '',
-      DPD_CORPUS: benchCorpus(),
+      DPD_CORPUS: benchCorpus(), BENCH_ONLY: ONLY, BENCH_SYNC: SYNC,
     },
-    onLine: (text) => {
+    ...withDriver(SYNC, (text) => {
       const match = /^BENCH_RESULT (.*)$/.exec(text);
       if (match) {
         const { key, value } = JSON.parse(match[1]!) as { key: string; value: unknown };
         results.set(key, results.has(key) ? merge(results.get(key), value) : value);
       }
       return Boolean(match);
-    },
+    }),
   });
   results.set(`seconds:${phase}`, ((results.get(`seconds:${phase}`) as number | undefined) ?? 0) + (Date.now() - t) / 1000);
   if (code !== 0) throw new Error(`the "${phase}" session failed (exit ${code})`);
@@ -104,6 +111,9 @@ function print(): void {
   const settings = (phase: string) => get<Record<string, unknown>>(`settings:${phase}`) ?? {};
   console.log(`settings: files.autoSave = ${String(settings('ours').autoSave)} / ${String(settings('builtin').autoSave)} (ours / built-in session; user settings gave ${String(settings('ours').autoSaveFound)}); `
     + `dailyPapers.validation.delay = ${String(settings('ours').validationDelay)} ms (default); markdown.validate.enabled on in the built-in session's validation part only`);
+
+  printPreview(label);
+  if (ONLY === 'preview') return;
 
   const load = get<number[]>('load')!;
   console.log(`\nactivation (ext.activate(), one per host): ${ms(get<number>('activation')!)}; fresh require of dist/extension.js: median ${ms(median(load))}`);
@@ -189,6 +199,62 @@ function print(): void {
   ].join('\n'));
 }
 
+const spread = (values: readonly (number | null)[]) => {
+  const s = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return s.length ? `${ms(median(s))} (${ms(Math.min(...s)).replace(' ms', '')}–${ms(Math.max(...s))})` : 'n/a';
+};
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** The preview rows, the stalls while typing and the heap: ours against the built-in Markdown preview. */
+function printPreview(label: (name: string) => string): void {
+  const get = <T>(key: string) => results.get(key) as T | undefined;
+  const heap = { ours: get<HeapSample>('heap:ours'), builtin: get<HeapSample>('heap:builtin') };
+  console.log('\n=== preview: ours (Daily Papers: Open Preview to the Side) against the built-in (Markdown: Open Preview to the Side); median (min–max) ===');
+  const rows: string[][] = [];
+  for (const name of NAMES) {
+    const o = get<PreviewSample>(`preview:ours:${name}`);
+    const b = get<PreviewSample>(`preview:builtin:${name}`);
+    if (!o || !b) continue;
+    const row = (what: string, pick: (s: PreviewSample) => readonly (number | null)[]) => {
+      const [mo, mbi] = [median(pick(o)), median(pick(b))];
+      summary[`preview:${name}:${what}`] = { ours: mo, builtin: mbi };
+      rows.push([`${label(name)}: ${what}`, spread(pick(o)) + missed(pick(o)), spread(pick(b)) + missed(pick(b)), ratio(mbi, mo)]);
+    };
+    const open = (pick: (r: OpenResult) => number) => (s: PreviewSample) => s.open.map(pick);
+    row('open → content shown', open((r) => r.shown));
+    row('open → shown + next frame', open((r) => r.painted));
+    row('keystroke → text in the DOM', (s) => s.dom);
+    row('keystroke → next frame', (s) => s.painted);
+    row('  of which: keystroke → edit in the host (≈)', (s) => s.arrived);
+    row('longest host stall while typing', (s) => s.longestStall);
+    const steps = (s: PreviewSample) => (['created', 'content', 'written'] as const).map((k) => ms(median(s.open.map((r) => r[k])))).join(' / ');
+    rows.push([`  open: webview made / HTML came / written`, steps(o), steps(b), '']);
+    const headings = (s: PreviewSample) => `${Math.min(...s.open.map((r) => r.headings))}–${Math.max(...s.open.map((r) => r.headings))}`;
+    const over = (s: PreviewSample) => s.stallsOver50.reduce((a, n) => a + n, 0);
+    rows.push([`  entry headings when shown; stalls > 50 ms`, `${headings(o)}; ${over(o)}`, `${headings(b)}; ${over(b)}`, '']);
+  }
+  table(['input: measure', 'ours', 'built-in', 'built-in / ours'], rows, 52, 24);
+  if (heap.ours && heap.builtin) {
+    const h = (s: HeapSample, k: 'before' | 'after') => median(s[k]);
+    summary.heap = { oursBefore: h(heap.ours, 'before'), oursAfter: h(heap.ours, 'after'), builtinBefore: h(heap.builtin, 'before'), builtinAfter: h(heap.builtin, 'after') };
+    console.log(`extension-host heap after a forced GC (median of ${heap.ours.after.length} / ${heap.builtin.after.length} sessions): with ours ${mb(h(heap.ours, 'before'))} → ${mb(h(heap.ours, 'after'))} `
+      + `after opening the 1 MB digest (index ready, diagnostics published); without ${mb(h(heap.builtin, 'before'))} → ${mb(h(heap.builtin, 'after'))}; `
+      + `ours adds ${mb(h(heap.ours, 'after') - h(heap.builtin, 'after'))} with the 1 MB digest open`);
+  }
+  console.log([
+    'open: from the keydown of the Enter that runs the palette command until VS Code\'s webview host shows the content frame (it does when',
+    '  the page has loaded, or 200 ms after its HTML was written), then until the next frame has run; before it (VS Code\'s marks in the',
+    '  webview\'s page): the page made, the HTML from the extension host arrived, written into the frame; "entry headings": h3 elements on',
+    '  the page at that moment (ours paints the cards around the editor\'s line first, then patches in the rest).',
+    'keystroke: a digit typed into the editor (Playwright) after a marker in a summary line near the middle, until a MutationObserver in the',
+    '  preview sees the new text, then until the next frame; each key after the last one is visible and a pause (0.7 s seed, 1.5 s 1 MB).',
+    '  Of which, until the extension host sees the edit (onDidChangeTextDocument; its clock against the page\'s: approximate): VS Code\'s part.',
+    'host stall: the longest gap of a ~1 ms timer in the extension host during the typing, with the Papers view (ours) or the Outline',
+    '  (built-in) shown in the side bar. Times are from the page\'s clock (performance.timeOrigin + now() in each frame).',
+    'targets: keystroke → visible ≤ 60 ms seed, ≤ 100 ms 1 MB; open → first cards ≤ 300 ms on 1 MB; no host stall > 50 ms.',
+  ].join('\n'));
+}
+
 function writeJson(insights: unknown): void {
   const cpus = os.cpus();
   const data = {
@@ -217,7 +283,7 @@ async function main(): Promise<void> {
   await session('ours', ROOT);
   print();
   // The 5,000-digest workspace: index build, the insights dashboard's first open, reopen and a change (no peer).
-  const insights = await benchInsights();
+  const insights = ONLY === 'preview' ? undefined : await benchInsights();
   writeJson(insights);
 }
 

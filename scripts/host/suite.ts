@@ -1,6 +1,7 @@
 // Runs one mocha suite module (exports run()) in code-server's real extension host and returns the suite's exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser, log, makeTempRoot, ROOT, setPhase, shutdown, startCodeServer, workbenchUrl } from './host';
 
 export interface SuiteOptions {
@@ -20,6 +21,8 @@ export interface SuiteOptions {
   workspaceTrust?: boolean;
   /** Run the extension and the suite in the browser's Web Worker extension host. */
   web?: boolean;
+  /** Gets the page before the workbench loads (a driver that acts in the browser while the suite runs). */
+  onPage?: (page: Page) => Promise<void>;
 }
 
 // The relay carries every workbench log line too; the suite's console output is what a developer wants to see.
@@ -44,6 +47,7 @@ export async function runSuite(options: SuiteOptions): Promise<number> {
     log(`code-server ready at ${cs.origin} (${Date.now() - started} ms)`);
     setPhase('launching Chromium');
     const { page } = await launchBrowser(env);
+    await options.onPage?.(page);
 
     let settle!: (code: number) => void;
     const exitCode = new Promise<number>((resolve) => (settle = resolve));

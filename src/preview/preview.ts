@@ -46,7 +46,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 const EMPTY: RenderedDigest = { days: [], cards: new Map() };
-/** Edits within this many milliseconds are sent as one patch. */
+/** At most one patch per this many milliseconds: edits in between are sent together. */
 const COALESCE_MS = 16;
 
 /**
@@ -78,6 +78,8 @@ export class DigestPreview extends Disposable {
   private version = 0;
   private page: PageState = { kind: 'stale' };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last edit was rendered (performance.now()). */
+  private lastPatch = -Infinity;
   private status: PageStatus | undefined;
   /** A line to show once the page can take it ("Show in Preview" while the page loads). */
   private pendingReveal: number | undefined;
@@ -152,13 +154,24 @@ export class DigestPreview extends Disposable {
     else this.post({ type: 'config', source: this.sourceUri.toString(), settings: this.ctx.settings(), locked: this.isLocked });
   }
 
-  /** The source changed: render again soon (edits within a frame make one patch). */
+  /**
+   * The source changed: patch at once when the last patch is a frame old (a keystroke shows without waiting, and
+   * before whatever else the edit sets off in this extension host), else once that frame is over (a burst of edits
+   * makes one patch per frame).
+   */
   documentChanged(): void {
     if (this.timer) return;
+    const wait = this.lastPatch + COALESCE_MS - performance.now();
+    if (wait <= 0) return this.patchNow();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.refresh(false);
-    }, COALESCE_MS);
+      this.patchNow();
+    }, wait);
+  }
+
+  private patchNow(): void {
+    this.lastPatch = performance.now();
+    void this.refresh(false);
   }
 
   /** Scrolls to the entry at `line` and highlights it (now, or when the page has loaded). */

@@ -6,6 +6,9 @@
 //   through VS Code's commands (both providers answer, results merged) and through our providers directly (api.symbols).
 // BENCH_PHASE=builtin (an empty carrier extension instead of ours): the same edits and commands answered by VS Code's
 //   built-in Markdown features alone, with `markdown.validate.enabled` on for the validation part.
+// Both: the extension host's heap after a forced GC around opening the 1 MB digest, and the preview rows (preview.ts:
+//   open → first content and keystroke → visible, ours against the built-in Markdown preview, with the launcher's driver).
+//   BENCH_ONLY=preview: only those.
 //
 // Both phases use the same two texts (a seed-sized digest and ~1 MB of whole days from the corpus), with one broken
 // fragment link appended to a summary line near the middle, and the same one-character edits at the same places.
@@ -19,6 +22,8 @@ import { keystrokeSite, seedInput } from '../../bench/inputs';
 import { parseDigest } from '../../src/digest';
 import type { DailyPapersApi } from '../../src/extension';
 import { extension, nextEvent, revert, SOURCE, until } from '../integration/helpers';
+import { heapRun, previewRun, type PreviewBenchContext } from './preview';
+import { startProfile } from './profile';
 
 const REPS = Number(process.env.BENCH_REPS || 7);
 /** Edits per validation run: each flips the probed problem on or off, so every one yields a new, recognisable result. */
@@ -88,9 +93,13 @@ export async function run(): Promise<void> {
   report('inputs', Object.fromEntries(Object.entries(inputs).map(([name, { text: _text, ...rest }]) => [name, rest])));
   await checkSettings(phase);
   await background();
+  const previewContext: PreviewBenchContext = { phase, reps: REPS, writeFresh, quiet, report };
 
   if (phase === 'builtin') {
     if (vscode.extensions.getExtension('daily-papers.daily-papers-digest')) throw new Error('the built-in phase must run without this extension');
+    await heapRun(previewContext, inputs.big.text, async () => undefined);
+    await background();
+    if (process.env.BENCH_ONLY === 'preview') return previewRuns(previewContext, inputs);
     const seed = await fresh('warmup', inputs.seed.text);
     await symbolsCommand(seed); // loads the Markdown extension and starts its language server
     await builtinValidation(inputs);
@@ -98,7 +107,7 @@ export async function run(): Promise<void> {
       report(`symbols:builtin:${name}`, await providerRuns(`b-sym-${name}`, input, symbolsCommand));
       report(`folding:builtin:${name}`, await providerRuns(`b-fold-${name}`, input, foldingCommand));
     }
-    return;
+    return previewRuns(previewContext, inputs);
   }
 
   const ext = extension();
@@ -113,6 +122,9 @@ export async function run(): Promise<void> {
     load(main);
   }));
   await api.index.ready;
+  await heapRun(previewContext, inputs.big.text, (document) => api.getProblems(document));
+  await background();
+  if (process.env.BENCH_ONLY === 'preview') return previewRuns(previewContext, inputs);
   // The extension parses a digest as soon as it opens, so getDigest on an opened Markdown file is a cache hit.
   // For a cold parse, open the text as plain text (no listener of ours parses it) and present it as Markdown.
   const cold = async (document: vscode.TextDocument) => {
@@ -143,6 +155,13 @@ export async function run(): Promise<void> {
     report(`symbols:merged:${name}`, await providerRuns(`m-sym-${name}`, input, symbolsCommand));
     report(`folding:merged:${name}`, await providerRuns(`m-fold-${name}`, input, foldingCommand));
   }
+  await previewRuns(previewContext, inputs);
+}
+
+/** The preview rows, seed then 1 MB (with a longer pause between keys: the built-in preview takes over a second there). */
+async function previewRuns(ctx: PreviewBenchContext, inputs: Record<'seed' | 'big', Input>): Promise<void> {
+  await previewRun(ctx, 'seed', inputs.seed.text, inputs.seed.editOffset, 700);
+  await previewRun(ctx, 'big', inputs.big.text, inputs.big.editOffset, 1500);
 }
 
 // ---- settings -------------------------------------------------------------------------------
@@ -301,42 +320,6 @@ async function validation(name: string, input: Input, who: Phase, shown: boolean
   await background();
   await quiet();
   return sample;
-}
-
-// ---- optional CPU profile of the extension host (BENCH_PROFILE=DIR) --------------------------
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Profiles this extension host (ours and VS Code's API code run in it) until stop(), which writes the profile to `file`
- *  and returns the 25 functions with the most self time. */
-async function startProfile(): Promise<{ stop(file: string): Promise<unknown> }> {
-  const inspector = await import('node:inspector');
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)))); // eslint-disable-line @typescript-eslint/no-explicit-any
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 250 });
-  await post('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = (await post('Profiler.stop')) as { profile: { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] } };
-      session.disconnect();
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(profile));
-      const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
-      const self = new Map<string, number>();
-      for (const node of profile.nodes) {
-        const { functionName, url, lineNumber } = node.callFrame;
-        const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(extensions|out|dist)\//, '$1/')}:${lineNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0) * perSample);
-      }
-      return { file, ms: (profile.endTime - profile.startTime) / 1000, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, ms: Math.round(ms) })) };
-    },
-  };
 }
 
 // ---- document symbols and folding ranges ----------------------------------------------------
