@@ -10,7 +10,7 @@ import type { CachedCategories } from './categories';
 import { insightsPageHtml } from './page';
 import { INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
-import type { WorkspaceInsights } from './workspaceInsights';
+import { SLICE_MS, yieldToHost, type WorkspaceInsights } from './workspaceInsights';
 
 /** What the state command reports (tests and the UI script wait on it). */
 export interface DashboardState {
@@ -116,20 +116,26 @@ export class InsightsDashboard extends Disposable {
     };
   }
 
-  /** The first data, when the workspace's summaries are at hand: the page draws it without asking (no round trip). */
+  /**
+   * The first data, when the workspace's summaries are at hand and the range's aggregates up to date within one time
+   * slice (a reopen): the page draws it without asking (no round trip).
+   */
   private firstData(): InsightsHostMessage | undefined {
     const days = this.insights.current();
-    if (!days) return undefined;
+    if (!days || !this.aggregates.syncUntil(days, performance.now() + SLICE_MS)) return undefined;
     this.embedded = true;
     const message = this.message(days);
     this.firstPaint.posted = this.sinceCreated();
     return message;
   }
 
+  /** The message for `days`; the aggregates must be synced to them. */
   private message(days: readonly DaySummary[]): InsightsHostMessage {
-    this.current = this.aggregates.sync(days).insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
-    const withPapers = days.filter((d) => d.papers.size > 0);
-    return { type: 'data', generation: ++this.generation, range: this.range, first: withPapers[0]?.date ?? null, last: withPapers.at(-1)?.date ?? null, insights: this.current };
+    this.current = this.aggregates.insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
+    const first = days.find((d) => d.papers.size > 0)?.date ?? null;
+    let last: string | null = null;
+    for (let i = days.length - 1; i >= 0 && last === null; i--) if (days[i].papers.size > 0) last = days[i].date;
+    return { type: 'data', generation: ++this.generation, range: this.range, first, last, uncounted: this.insights.uncounted, insights: this.current };
   }
 
   /** Recomputes and posts; one at a time, the last request always served. Nothing while hidden. */
@@ -146,7 +152,11 @@ export class InsightsDashboard extends Disposable {
         const started = performance.now();
         const days = await this.insights.days();
         await this.categories.ready();
+        // Thousands of days are applied a slice at a time; a new range meanwhile starts over (`again`).
+        const aggregates = this.aggregates;
+        while (!aggregates.syncUntil(days, performance.now() + SLICE_MS)) await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return; // hidden meanwhile: its page asks again when shown
+        if (aggregates !== this.aggregates) continue;
         const message = this.message(days);
         this.updateMs = performance.now() - started;
         this.firstPaint.posted ??= this.sinceCreated();

@@ -55,6 +55,7 @@ export interface InsightsStrings {
   readonly dates: string;
   readonly category: string;
   readonly unknownCategory: string;
+  readonly uncounted: string;
 }
 
 /** What the page reads at start from an escaped `data-` attribute. */
@@ -83,6 +84,8 @@ export type InsightsHostMessage = {
   /** The first and last date of the whole workspace (the presets count back from `last`). */
   readonly first: string | null;
   readonly last: string | null;
+  /** Digests whose problems are still being counted: the problems shown count none for them yet. */
+  readonly uncounted: number;
   readonly insights: Insights;
 };
 
@@ -162,8 +165,8 @@ function isInsights(v: unknown): v is Insights {
 
 export function parseInsightsHostMessage(data: unknown): InsightsHostMessage | undefined {
   if (!isObj(data) || data.type !== 'data') return undefined;
-  if (!isCount(data.generation) || !isRange(data.range) || !isDateOrNull(data.first) || !isDateOrNull(data.last) || !isInsights(data.insights)) return undefined;
-  return { type: 'data', generation: data.generation, range: data.range, first: data.first, last: data.last, insights: data.insights };
+  if (!isCount(data.generation) || !isRange(data.range) || !isDateOrNull(data.first) || !isDateOrNull(data.last) || !isCount(data.uncounted) || !isInsights(data.insights)) return undefined;
+  return { type: 'data', generation: data.generation, range: data.range, first: data.first, last: data.last, uncounted: data.uncounted, insights: data.insights };
 }
 
 export type RangePreset = 'month' | 'quarter' | 'all';

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { DashboardState } from '../../src/insights/dashboard';
 import { api, workspaceUri } from '../integration/helpers';
+import { startProfile } from './profile';
 
 const REPS = Number(process.env.BENCH_REPS || 7);
 const report = (key: string, value: unknown) => console.log(`BENCH_RESULT ${JSON.stringify({ key, value })}`);
@@ -52,8 +53,11 @@ async function closed(): Promise<void> {
 const drawn = (s: DashboardState) => s.visible && s.generation > 0 && s.painted?.generation === s.generation;
 
 export async function run(): Promise<void> {
+  // The extension activates on the first `api()` (no Markdown file is open): the index build is profiled from its start.
+  const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
   const dp = await api();
   const index = await blocked(() => dp.index.ready);
+  if (profiler) report('insights:profile', await profiler.stop(`${process.env.BENCH_PROFILE}/insights-index-${Date.now()}.cpuprofile`));
   report('insights:index', { ms: index.ms, longestBlock: index.longest, papers: dp.index.index.paperCount, files: dp.index.index.fileCount });
 
   const cold = await blocked(async () => {

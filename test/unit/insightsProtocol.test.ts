@@ -29,8 +29,9 @@ describe('insights protocol', () => {
 
   it('accepts host data only when every field the page draws has its type', () => {
     const insights = { totals: { repeatedPapers: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days: [], voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
-    const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, insights };
+    const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, uncounted: 0, insights };
     assert.ok(parseInsightsHostMessage(ok));
+    assert.equal(parseInsightsHostMessage({ ...ok, uncounted: -1 }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, topPapers: [{ id: 'x', title: 1, votes: 2, places: [] }] } }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: [{ date: '2025-01-01', papers: '3' }] } }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, totals: { ...insights.totals, repeatedPapers: -1 } } }), undefined);

@@ -93,9 +93,20 @@ export class RangeInsights {
    * identity: `DaySummaries` makes a new one only for a date a change touched, so only those are applied.
    */
   sync(all: readonly DaySummary[]): this {
+    this.syncUntil(all);
+    return this;
+  }
+
+  /**
+   * `sync` a slice at a time: stops at `deadline` (a `performance.now()` time, checked every few days) and says
+   * whether it got through. Called again with the same or a newer `all`, it goes on (days already applied are skipped).
+   */
+  syncUntil(all: readonly DaySummary[], deadline = Infinity): boolean {
     const present = new Set<string>();
+    let n = 0;
     for (const day of all) {
       if (!this.includes(day)) continue;
+      if (++n % 16 === 0 && performance.now() > deadline) return false;
       present.add(day.date);
       const old = this.days.get(day.date);
       if (old === day) continue;
@@ -111,7 +122,7 @@ export class RangeInsights {
           this.days.delete(date);
           this.sortedDays = undefined;
         }
-    return this;
+    return true;
   }
 
   private apply(day: DaySummary, sign: 1 | -1): void {
