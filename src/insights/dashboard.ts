@@ -8,7 +8,7 @@ import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
 import { newNonce } from '../preview/page';
 import type { CachedCategories } from './categories';
 import { insightsPageHtml } from './page';
-import { INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
+import { hostMessage, INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
 import { SLICE_MS, yieldToHost, type WorkspaceInsights } from './workspaceInsights';
 
@@ -20,6 +20,8 @@ export interface DashboardState {
   readonly generation: number;
   readonly totals: Insights['totals'] | null;
   readonly days: number;
+  /** Digests whose problems were not counted yet when the last data was posted. */
+  readonly uncounted: number | null;
   /** What the page last reported as drawn. */
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;
   /** Milliseconds from a change (or request) to the message being ready to post, last time (host side only). */
@@ -51,6 +53,7 @@ export class InsightsDashboard extends Disposable {
   /** The HTML carried the current data: the page's first `ready` needs no post. */
   private embedded = false;
   private current: Insights | undefined;
+  private uncounted: number | null = null;
   private painted: DashboardState['painted'] = null;
   private updateMs: number | null = null;
   /** Epoch ms (as the page's clock), to place the page's own marks. */
@@ -110,6 +113,7 @@ export class InsightsDashboard extends Disposable {
       generation: this.generation,
       totals: this.current?.totals ?? null,
       days: this.current?.days.length ?? 0,
+      uncounted: this.uncounted,
       painted: this.painted,
       updateMs: this.updateMs,
       firstPaint: { ...this.firstPaint },
@@ -135,7 +139,8 @@ export class InsightsDashboard extends Disposable {
     const first = days.find((d) => d.papers.size > 0)?.date ?? null;
     let last: string | null = null;
     for (let i = days.length - 1; i >= 0 && last === null; i--) if (days[i].papers.size > 0) last = days[i].date;
-    return { type: 'data', generation: ++this.generation, range: this.range, first, last, uncounted: this.insights.uncounted, insights: this.current };
+    this.uncounted = this.insights.uncounted;
+    return hostMessage({ type: 'data', generation: ++this.generation, range: this.range, first, last, uncounted: this.uncounted, insights: this.current });
   }
 
   /** Recomputes and posts; one at a time, the last request always served. Nothing while hidden. */

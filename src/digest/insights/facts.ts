@@ -3,10 +3,12 @@ import { ownCopy, papersOf, type IndexedPaper } from '../paperIndex';
 import type { DaySection, DigestDocument } from '../types';
 import type { Problem, Severity } from '../validate/types';
 
-/** The format eras of FORMAT.md, told from a day's own content (not its date). */
-export type Era = 'A' | 'B' | 'C' | 'D';
+/** The format eras of FORMAT.md, told from a day's own content (not its date), oldest first. */
+export const ERAS = ['A', 'B', 'C', 'D'] as const;
+export type Era = (typeof ERAS)[number];
 /** The label style most of a day's labelled bullets use; `none` when it has only free bullets. */
-export type DayLabelStyle = 'bold-italic' | 'bold' | 'none';
+export const DAY_LABEL_STYLES = ['none', 'bold', 'bold-italic'] as const;
+export type DayLabelStyle = (typeof DAY_LABEL_STYLES)[number];
 
 export type SeverityCounts = Record<Severity, number>;
 

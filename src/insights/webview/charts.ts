@@ -1,10 +1,10 @@
 // The dashboard's four charts, drawn by uPlot on canvas (docs/insights-charts.md) in the theme's colours.
 import uPlot from 'uplot';
-import type { Insights } from '../../digest/insights';
+import { DAY_LABEL_STYLES, ERAS, type Insights } from '../../digest/insights';
 import type { ChartName, InsightsStrings } from '../protocol';
 
-const ERAS = ['A', 'B', 'C', 'D'];
-const LABEL_STYLES = ['none', 'bold', 'bold-italic'];
+const LABEL_STYLES: readonly string[] = DAY_LABEL_STYLES;
+const ERA_NAMES: readonly string[] = ERAS;
 const HEIGHT = 220;
 
 /** A theme colour: the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
@@ -64,16 +64,16 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
           scales: { era: { range: [-0.5, 3.5] }, style: { range: [-0.5, 2.5] } },
           series: [
             { label: s.date },
-            { ...line(s.era, colour('purple'), 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERAS[v]) },
+            { ...line(s.era, colour('purple'), 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERA_NAMES[v]) },
             { ...line(s.labelStyle, colour('green'), 'style'), paths: stepped, value: (_u, v) => (v === null ? '' : LABEL_STYLES[v]) },
           ],
           axes: [
             axis(),
-            { ...axis((_u, splits) => splits.map((v) => ERAS[v] ?? '')), scale: 'era', incrs: [1] },
+            { ...axis((_u, splits) => splits.map((v) => ERA_NAMES[v] ?? '')), scale: 'era', incrs: [1] },
             { ...axis((_u, splits) => splits.map((v) => LABEL_STYLES[v] ?? '')), scale: 'style', side: 1, grid: { show: false }, incrs: [1], size: 80 },
           ],
         },
-        data: [x, days.map((d) => ERAS.indexOf(d.era)), days.map((d) => LABEL_STYLES.indexOf(d.labelStyle))],
+        data: [x, days.map((d) => ERA_NAMES.indexOf(d.era)), days.map((d) => LABEL_STYLES.indexOf(d.labelStyle))],
       };
     }
   }
