@@ -81,12 +81,13 @@ export class WorkspaceInsights extends Disposable {
       this.busy = true;
       try {
         await this.index.ready;
+        if (this.changedFiles.size) await this.countChanged();
+        while (!this.summaries.merge(performance.now() + SLICE_MS)) await yieldToHost();
         if (!this.counting) {
+          // Once the first days are merged: counting meanwhile would only delay them.
           this.counting = true;
           void this.countAll().catch((e: unknown) => this.log.error(`Insights: counting problems failed: ${String(e)}`));
         }
-        if (this.changedFiles.size) await this.countChanged();
-        while (!this.summaries.merge(performance.now() + SLICE_MS)) await yieldToHost();
         return this.summaries.days();
       } finally {
         this.busy = false;

@@ -137,6 +137,13 @@ describe('insights: incremental updates', () => {
     const problems = [problemAt(2, 'error'), problemAt(9, 'hint'), problemAt(0, 'warning')];
     assert.deepEqual(withProblems(facts, problemsPerDay(doc, problems)), fileFacts(file, doc, problems));
     assert.deepEqual(facts, fileFacts(file, doc));
+    // The range's aggregates, synced before the problems came in and after, agree with a count from scratch.
+    const days = summaries();
+    days.set(facts);
+    const range = new RangeInsights().sync(days.days());
+    days.set(withProblems(facts, problemsPerDay(doc, problems)));
+    assert.deepEqual(range.sync(days.days()).insights(), computeInsights(days.days()));
+    assert.deepEqual(range.insights().totals.problems, { error: 1, warning: 1, information: 0, hint: 1 });
   });
 
   it('merges thousands of dates a slice at a time, and syncs the range the same way, to what one pass gives', () => {

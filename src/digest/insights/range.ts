@@ -63,6 +63,13 @@ export function firstInOrder<T>(rows: Iterable<T>, n: number, order: (a: T, b: T
   return kept;
 }
 
+/** Two summaries of a date with the very same paper objects (the workspace index's): only their problems may differ. */
+function samePapers(a: DaySummary, b: DaySummary): boolean {
+  if (a.papers.size !== b.papers.size) return false;
+  for (const [id, paper] of a.papers) if (b.papers.get(id) !== paper) return false;
+  return true;
+}
+
 function* withVotes(papers: Map<string, PaperState>): Iterable<[string, PaperState]> {
   for (const entry of papers) if (entry[1].best.paper.votes !== null) yield entry;
 }
@@ -111,8 +118,14 @@ export class RangeInsights {
       if (old === day) continue;
       // Only days applied count toward the slice: a call that goes on skips the days applied before quickly.
       if (++n % 16 === 0 && performance.now() > deadline) return false;
-      if (old) this.apply(old, -1);
-      this.apply(day, +1);
+      // Only the problems changed (they are counted after the papers): the papers' sightings and authors stand.
+      if (old && samePapers(old, day)) {
+        this.applyProblems(old, -1);
+        this.applyProblems(day, +1);
+      } else {
+        if (old) this.apply(old, -1);
+        this.apply(day, +1);
+      }
       this.days.set(day.date, day);
       this.sortedDays = undefined;
     }
@@ -126,10 +139,14 @@ export class RangeInsights {
     return true;
   }
 
+  private applyProblems(day: DaySummary, sign: 1 | -1): void {
+    for (const k of SEVERITIES) this.problems[k] += sign * day.problems[k];
+  }
+
   private apply(day: DaySummary, sign: 1 | -1): void {
     this.paperDays += sign * day.papers.size;
     this.votes += sign * day.votes;
-    for (const k of SEVERITIES) this.problems[k] += sign * day.problems[k];
+    this.applyProblems(day, sign);
     for (const paper of day.papers.values()) {
       if (paper.votes !== null) this.count(this.voteCounts, paper.votes, sign);
       if (sign > 0) this.addSighting(paper.id, { date: day.date, paper });
