@@ -123,10 +123,12 @@ export class WorkspaceInsights extends Disposable {
     for (let i = 0; i < keys.length && !this.isDisposed; i += READ_AHEAD) {
       // Several reads in flight at once: each is a round trip to the file system provider.
       const chunk = keys.slice(i, i + READ_AHEAD).filter((key) => !this.counted.has(key));
-      const docs = await Promise.all(chunk.map((key) => this.read(key)));
+      const sources = await Promise.all(chunk.map((key) => this.source(key)));
       let slice = performance.now();
       for (const [j, key] of chunk.entries()) {
-        if (!this.counted.has(key)) await this.count(key, docs[j]);
+        // Parsed here, one at a time between the slice checks (not all as their reads come in).
+        const source = sources[j];
+        if (!this.counted.has(key)) await this.count(key, typeof source === 'string' ? parseDigest(source) : source);
         if (performance.now() - slice > SLICE_MS) {
           await yieldToHost();
           slice = performance.now();
@@ -150,14 +152,19 @@ export class WorkspaceInsights extends Disposable {
     for (const key of files) if (this.facts.has(key)) await this.count(key);
   }
 
-  /** One digest as it is now: the open document's text when it is open, else the file's. */
-  private async read(key: string): Promise<DigestDocument | undefined> {
+  /** One digest as it is now: the open document's parse when it is open, else the file's text. */
+  private async source(key: string): Promise<DigestDocument | string | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      return open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key))));
+      return open ? this.digests.getDigest(open) : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
     } catch {
       return undefined; // deleted or unreadable: the index says so too
     }
+  }
+
+  private async read(key: string): Promise<DigestDocument | undefined> {
+    const source = await this.source(key);
+    return typeof source === 'string' ? parseDigest(source) : source;
   }
 
   /** Counts one file's problems per day (read again unless given): what `daily-papers lint` reports for it. */
