@@ -13,15 +13,20 @@ export const BIG_BYTES = 1_000_000;
 
 /** The corpus the benchmark measures on: `--corpus DIR` from the command line, or a generated one. */
 export function benchCorpus(args: readonly string[] = process.argv): string {
+  return givenCorpus(args) ?? generateCorpus();
+}
+
+/** The folder `--corpus DIR` names on the command line (checked), or undefined without the option. */
+export function givenCorpus(args: readonly string[] = process.argv): string | undefined {
   const i = args.indexOf('--corpus');
-  if (i < 0) return generateCorpus();
+  if (i < 0) return undefined;
   const dir = args[i + 1];
   if (!dir || !fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--corpus wants a folder of digests, not ${dir ?? 'nothing'}`);
   return path.resolve(dir);
 }
 
 /** The digests of a corpus: under dev/ when it has one (the real corpus's layout), else all of it. */
-function digestsDir(corpus: string): string {
+export function digestsDir(corpus: string): string {
   const dev = path.join(corpus, 'dev');
   return fs.existsSync(dev) ? dev : corpus;
 }

@@ -1,7 +1,7 @@
 // The workspace index in VS Code: every digest of the workspace, indexed in the background in small time
 // slices, kept current by a file watcher and by open editors. Serves workspace symbols and "Go to Paper…".
 import * as vscode from 'vscode';
-import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type PaperMatch } from '../digest';
+import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type DigestDocument, type IndexedPaper, type PaperMatch } from '../digest';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
 
@@ -15,13 +15,25 @@ const READS_AHEAD = 16;
 // setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
 const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A file's entry in the index, set or removed, with the parse it came from. */
+export interface IndexedFile {
+  /** The file's URI as a string. */
+  readonly key: string;
+  /**
+   * The parsed digest (read from disk, or the open document's), undefined when the file is no digest (any more) or
+   * is gone. For what a listener derives at once: holding on to it would keep the file's whole text in memory.
+   */
+  readonly digest: DigestDocument | undefined;
+  readonly papers: readonly IndexedPaper[];
+}
+
 export class WorkspaceIndex extends Disposable {
   readonly index = new PaperIndex();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires after the first build and whenever a digest's papers change. */
   readonly onDidChange = this.changed.event;
-  private readonly fileChanged = this.register(new vscode.EventEmitter<string>());
-  /** Fires with a file's key (its URI as a string) whenever its entry in the index is set or removed. */
+  private readonly fileChanged = this.register(new vscode.EventEmitter<IndexedFile>());
+  /** Fires whenever a file's entry in the index is set or removed (the insights take their facts from it). */
   readonly onDidChangeFile = this.fileChanged.event;
   /** Resolves when the first full build is done. */
   readonly ready: Promise<void>;
@@ -91,10 +103,8 @@ export class WorkspaceIndex extends Disposable {
       if (bytes instanceof Error) throw bytes;
       const text = new TextDecoder().decode(bytes);
       const matched = this.matchedByFilesSetting.has(key);
-      const digest = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
-      if (digest && isDigest(digest, matched)) this.index.setPapers(key, papersOf(key, digest));
-      else this.index.deleteFile(key);
-      this.fileChanged.fire(key);
+      const parsed = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
+      this.set(key, parsed && isDigest(parsed, matched) ? parsed : undefined);
     } catch (e) {
       this.log.warn(`Could not index ${uri.toString(true)}: ${String(e)}`);
     }
@@ -103,11 +113,16 @@ export class WorkspaceIndex extends Disposable {
 
   private indexOpen(document: vscode.TextDocument, notify = true): void {
     const key = document.uri.toString();
-    const model = this.digests.getModel(document);
-    if (model) this.index.setPapers(key, model.papers(key));
-    else this.index.deleteFile(key);
-    this.fileChanged.fire(key);
+    const digest = this.digests.getDigest(document);
+    this.set(key, digest, digest && this.digests.modelOf(digest).papers(key));
     if (notify) this.changed.fire();
+  }
+
+  /** Sets a file's papers (`digest` undefined: removes it) and tells the listeners. */
+  private set(key: string, digest: DigestDocument | undefined, papers: readonly IndexedPaper[] = digest ? papersOf(key, digest) : []): void {
+    if (digest) this.index.setPapers(key, papers);
+    else this.index.deleteFile(key);
+    this.fileChanged.fire({ key, digest, papers });
   }
 
   private scheduleOpen(document: vscode.TextDocument): void {
@@ -120,8 +135,7 @@ export class WorkspaceIndex extends Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
-    this.index.deleteFile(uri.toString());
-    this.fileChanged.fire(uri.toString());
+    this.set(uri.toString(), undefined);
     this.changed.fire();
   }
 }

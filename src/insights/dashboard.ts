@@ -8,9 +8,9 @@ import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
 import { newNonce } from '../preview/page';
 import type { CachedCategories } from './categories';
 import { insightsPageHtml } from './page';
-import { INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
+import { hostMessage, INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
-import type { WorkspaceInsights } from './workspaceInsights';
+import { SLICE_MS, yieldToHost, type WorkspaceInsights } from './workspaceInsights';
 
 /** What the state command reports (tests and the UI script wait on it). */
 export interface DashboardState {
@@ -20,6 +20,8 @@ export interface DashboardState {
   readonly generation: number;
   readonly totals: Insights['totals'] | null;
   readonly days: number;
+  /** Digests whose problems were not counted yet when the last data was posted. */
+  readonly uncounted: number | null;
   /** What the page last reported as drawn. */
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;
   /** Milliseconds from a change (or request) to the message being ready to post, last time (host side only). */
@@ -51,6 +53,7 @@ export class InsightsDashboard extends Disposable {
   /** The HTML carried the current data: the page's first `ready` needs no post. */
   private embedded = false;
   private current: Insights | undefined;
+  private uncounted: number | null = null;
   private painted: DashboardState['painted'] = null;
   private updateMs: number | null = null;
   /** Epoch ms (as the page's clock), to place the page's own marks. */
@@ -110,26 +113,34 @@ export class InsightsDashboard extends Disposable {
       generation: this.generation,
       totals: this.current?.totals ?? null,
       days: this.current?.days.length ?? 0,
+      uncounted: this.uncounted,
       painted: this.painted,
       updateMs: this.updateMs,
       firstPaint: { ...this.firstPaint },
     };
   }
 
-  /** The first data, when the workspace's summaries are at hand: the page draws it without asking (no round trip). */
+  /**
+   * The first data, when the workspace's summaries are at hand and the range's aggregates up to date within one time
+   * slice (a reopen): the page draws it without asking (no round trip).
+   */
   private firstData(): InsightsHostMessage | undefined {
     const days = this.insights.current();
-    if (!days) return undefined;
+    if (!days || !this.aggregates.syncUntil(days, performance.now() + SLICE_MS)) return undefined;
     this.embedded = true;
     const message = this.message(days);
     this.firstPaint.posted = this.sinceCreated();
     return message;
   }
 
+  /** The message for `days`; the aggregates must be synced to them. */
   private message(days: readonly DaySummary[]): InsightsHostMessage {
-    this.current = this.aggregates.sync(days).insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
-    const withPapers = days.filter((d) => d.papers.size > 0);
-    return { type: 'data', generation: ++this.generation, range: this.range, first: withPapers[0]?.date ?? null, last: withPapers.at(-1)?.date ?? null, insights: this.current };
+    this.current = this.aggregates.insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
+    const first = days.find((d) => d.papers.size > 0)?.date ?? null;
+    let last: string | null = null;
+    for (let i = days.length - 1; i >= 0 && last === null; i--) if (days[i].papers.size > 0) last = days[i].date;
+    this.uncounted = this.insights.uncounted;
+    return hostMessage({ type: 'data', generation: ++this.generation, range: this.range, first, last, uncounted: this.uncounted, insights: this.current });
   }
 
   /** Recomputes and posts; one at a time, the last request always served. Nothing while hidden. */
@@ -146,7 +157,11 @@ export class InsightsDashboard extends Disposable {
         const started = performance.now();
         const days = await this.insights.days();
         await this.categories.ready();
+        // Thousands of days are applied a slice at a time; a new range meanwhile starts over (`again`).
+        const aggregates = this.aggregates;
+        while (!aggregates.syncUntil(days, performance.now() + SLICE_MS)) await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return; // hidden meanwhile: its page asks again when shown
+        if (aggregates !== this.aggregates) continue;
         const message = this.message(days);
         this.updateMs = performance.now() - started;
         this.firstPaint.posted ??= this.sinceCreated();

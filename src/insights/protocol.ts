@@ -1,5 +1,5 @@
 // The one message protocol between the insights dashboard's host and its webview, checked on both sides.
-import type { Insights, TableName } from '../digest/insights';
+import { DAY_LABEL_STYLES, ERAS, type DayRow, type Era, type Insights, type TableName } from '../digest/insights';
 
 export const INSIGHTS_VIEW_TYPE = 'dailyPapers.insights';
 
@@ -55,6 +55,7 @@ export interface InsightsStrings {
   readonly dates: string;
   readonly category: string;
   readonly unknownCategory: string;
+  readonly uncounted: string;
 }
 
 /** What the page reads at start from an escaped `data-` attribute. */
@@ -74,8 +75,30 @@ export function restoredRange(state: unknown): DateRange {
   return isObj(state) && isRange(state.range) ? { from: state.range.from, to: state.range.to } : { from: null, to: null };
 }
 
-// Host → page.
-export type InsightsHostMessage = {
+/**
+ * The per-day rows as columns, as they travel to the page: thousands of days as rows of objects were 150 bytes a
+ * day to serialise, escape into the HTML, send and parse; as columns about 35.
+ */
+export interface DayColumns {
+  readonly date: readonly string[];
+  readonly papers: readonly number[];
+  readonly votes: readonly number[];
+  /** One letter per day. */
+  readonly era: string;
+  /** Indexes into DAY_LABEL_STYLES. */
+  readonly labelStyle: readonly number[];
+  readonly error: readonly number[];
+  readonly warning: readonly number[];
+  readonly information: readonly number[];
+  readonly hint: readonly number[];
+  readonly files: readonly number[];
+}
+
+/** Host → page: the data, with the days as columns (`parseInsightsHostMessage` gives them back as rows). */
+export type InsightsHostMessage = InsightsData<Omit<Insights, 'days'> & { readonly days: DayColumns }>;
+
+/** The data the page draws. */
+export type InsightsData<I = Insights> = {
   readonly type: 'data';
   /** Grows with each post; the page reports the one it painted. */
   readonly generation: number;
@@ -83,8 +106,51 @@ export type InsightsHostMessage = {
   /** The first and last date of the whole workspace (the presets count back from `last`). */
   readonly first: string | null;
   readonly last: string | null;
-  readonly insights: Insights;
+  /** Digests whose problems are still being counted: the problems shown count none for them yet. */
+  readonly uncounted: number;
+  readonly insights: I;
 };
+
+/** The message that carries `data` to the page. */
+export function hostMessage(data: InsightsData): InsightsHostMessage {
+  const days = data.insights.days;
+  const column = (f: (d: DayRow) => number) => days.map(f);
+  return {
+    ...data,
+    insights: {
+      ...data.insights,
+      days: {
+        date: days.map((d) => d.date),
+        papers: column((d) => d.papers),
+        votes: column((d) => d.votes),
+        era: days.map((d) => d.era).join(''),
+        labelStyle: column((d) => DAY_LABEL_STYLES.indexOf(d.labelStyle)),
+        error: column((d) => d.problems.error),
+        warning: column((d) => d.problems.warning),
+        information: column((d) => d.problems.information),
+        hint: column((d) => d.problems.hint),
+        files: column((d) => d.files),
+      },
+    },
+  };
+}
+
+/** The rows of checked columns, or undefined when a column is missing, of another length, or holds a wrong value. */
+function dayRows(v: unknown): DayRow[] | undefined {
+  if (!isObj(v) || !Array.isArray(v.date) || typeof v.era !== 'string') return undefined;
+  const n = v.date.length;
+  const counts = ['papers', 'votes', 'labelStyle', 'error', 'warning', 'information', 'hint', 'files'].map((k) => v[k]);
+  if (v.era.length !== n || !counts.every((c) => Array.isArray(c) && c.length === n && c.every(isCount))) return undefined;
+  const [papers, votes, labelStyle, error, warning, information, hint, files] = counts as number[][];
+  const rows: DayRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const era = v.era[i] as Era;
+    const style = DAY_LABEL_STYLES[labelStyle[i]];
+    if (!isDate(v.date[i]) || !ERAS.includes(era) || !style) return undefined;
+    rows.push({ date: v.date[i], papers: papers[i], votes: votes[i], era, labelStyle: style, problems: { error: error[i], warning: warning[i], information: information[i], hint: hint[i] }, files: files[i] });
+  }
+  return rows;
+}
 
 // Page → host.
 export type InsightsPageMessage =
@@ -142,14 +208,13 @@ const isPaperRow = (v: unknown) => isObj(v) && typeof v.id === 'string' && typeo
 const isAuthor = (v: unknown) => isObj(v) && typeof v.name === 'string' && isCount(v.papers) && isCount(v.votes);
 const every = (v: unknown, check: (x: unknown) => boolean) => Array.isArray(v) && v.every(check);
 
-/** The insights as the page draws them: every field it reads has its type (text is only ever shown as text). */
-function isInsights(v: unknown): v is Insights {
+/** The insights as the page draws them, but for the days: every field it reads has its type (text is only ever shown as text). */
+function isInsightsButDays(v: unknown): v is Omit<Insights, 'days'> {
   return (
     isObj(v) &&
     isObj(v.totals) &&
     isSeverities(v.totals.problems) &&
     isCount(v.totals.repeatedPapers) &&
-    every(v.days, (d) => isObj(d) && isDate(d.date) && isCount(d.papers) && isCount(d.votes) && typeof d.era === 'string' && typeof d.labelStyle === 'string' && isSeverities(d.problems)) &&
     every(v.voteHistogram, (b) => isObj(b) && isCount(b.from) && isCount(b.to) && isCount(b.count)) &&
     every(v.topPapers, (p) => isPaperRow(p) && isCount((p as Obj).votes)) &&
     every(v.topAuthorsByPapers, isAuthor) &&
@@ -160,10 +225,11 @@ function isInsights(v: unknown): v is Insights {
   );
 }
 
-export function parseInsightsHostMessage(data: unknown): InsightsHostMessage | undefined {
+export function parseInsightsHostMessage(data: unknown): InsightsData | undefined {
   if (!isObj(data) || data.type !== 'data') return undefined;
-  if (!isCount(data.generation) || !isRange(data.range) || !isDateOrNull(data.first) || !isDateOrNull(data.last) || !isInsights(data.insights)) return undefined;
-  return { type: 'data', generation: data.generation, range: data.range, first: data.first, last: data.last, insights: data.insights };
+  const days = isObj(data.insights) ? dayRows(data.insights.days) : undefined;
+  if (!isCount(data.generation) || !isRange(data.range) || !isDateOrNull(data.first) || !isDateOrNull(data.last) || !isCount(data.uncounted) || !isInsightsButDays(data.insights) || !days) return undefined;
+  return { type: 'data', generation: data.generation, range: data.range, first: data.first, last: data.last, uncounted: data.uncounted, insights: { ...data.insights, days } };
 }
 
 export type RangePreset = 'month' | 'quarter' | 'all';

@@ -44,5 +44,6 @@ export function insightsStrings(): InsightsStrings {
     dates: vscode.l10n.t('Dates'),
     category: vscode.l10n.t('Category'),
     unknownCategory: vscode.l10n.t('unknown (not in the metadata cache)'),
+    uncounted: vscode.l10n.t('Counting problems: {0} digests to go.', '{0}'),
   };
 }

@@ -1,34 +1,45 @@
-// The insights' per-day summaries over every digest of the workspace index: built on first use (in time
-// slices), then kept current from the index's per-file changes, re-reading only the files a change touches.
+// The insights' per-day summaries over every digest of the workspace. Each file's facts (papers per day, era, label
+// style) come from the workspace index as it parses the file, so nothing is read again for them; the problems per
+// day are counted in the background (read, parse, validate, in time slices) from the first time they are asked for,
+// and counted again for a file when it changes, before the change is shown.
 import * as vscode from 'vscode';
 import { duplicatePaperProblems, parseDigest, validate, type DigestDocument } from '../digest';
-import { DaySummaries, fileFacts, RangeInsights, type DaySummary } from '../digest/insights';
+import { DaySummaries, fileFacts, problemsPerDay, RangeInsights, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
 import type { DigestService } from '../features/digests';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
-import type { WorkspaceIndex } from '../features/workspaceIndex';
+import type { IndexedFile, WorkspaceIndex } from '../features/workspaceIndex';
 import type { DateRange } from './protocol';
 
-/** The longest a load may hold the extension host before yielding (as the index does). */
-const SLICE_MS = 20;
-/** Files read at once while loading. */
+/** The longest a step may hold the extension host before yielding (as the index does). */
+export const SLICE_MS = 20;
+/** Files read at once while counting problems. */
 const READ_AHEAD = 16;
+/** While problems are counted, the dashboard is told at most this often (each time it redraws). */
+const PROGRESS_MS = 1000;
 // setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
-const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const idsOf = (facts: FileFacts | undefined) => facts?.days.flatMap((d) => d.papers.map((p) => p.id)) ?? [];
 
 export class WorkspaceInsights extends Disposable {
   private readonly summaries = new DaySummaries();
-  /** The paper IDs each file had when last read: a change re-counts the duplicates of the files sharing them. */
-  private readonly idsByFile = new Map<string, readonly string[]>();
-  private readonly pending = new Set<string>();
-  private loaded = false;
+  /** Each digest's facts as the index last parsed it, problems not counted. */
+  private readonly facts = new Map<string, FileFacts>();
+  /** Each digest's problems per day, with the facts they were counted for (a change of the file drops them). */
+  private readonly counted = new Map<string, { readonly facts: FileFacts; readonly problems: readonly SeverityCounts[] }>();
+  /** Problems are counted: in the background for every file, then again for each change. */
+  private counting = false;
+  /** Files changed since the last `days()`, and the papers they had or have (files sharing one count again too). */
+  private readonly changedFiles = new Set<string>();
+  private readonly changedIds = new Set<string>();
   private aggregates: RangeInsights | undefined;
-  /** A load or update is under way (the summaries are half done). */
+  /** A `days()` is under way (the summaries are half merged). */
   private busy = false;
-  /** One load or update at a time, in order. */
+  /** One `days()` at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires when a digest changed after the first load (the summaries update on the next `days()`). */
+  /** Fires when a digest changed, or more problems were counted, once someone asked for the days. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -38,23 +49,45 @@ export class WorkspaceInsights extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    this.register(
-      index.onDidChangeFile((key) => {
-        // Before the first load nothing is kept, so there is nothing to update.
-        if (!this.loaded) return;
-        this.pending.add(key);
-        this.changed.fire();
-      }),
-    );
+    this.register(index.onDidChangeFile((file) => this.take(file)));
   }
 
-  /** Every date of the workspace, ascending: the first call reads every digest, later ones only what changed. */
+  /** A file's new entry in the index: its facts at once (the parse is at hand); its problems are counted later. */
+  private take({ key, digest, papers }: IndexedFile): void {
+    const old = this.facts.get(key);
+    const facts = digest?.hasDayHeader ? fileFacts(key, digest, [], papers) : undefined;
+    if (facts) this.facts.set(key, facts);
+    else this.facts.delete(key);
+    this.counted.delete(key);
+    if (facts) this.summaries.set(facts);
+    else this.summaries.delete(key);
+    if (!this.counting) return;
+    this.changedFiles.add(key);
+    for (const id of [...idsOf(old), ...idsOf(facts)]) this.changedIds.add(id);
+    this.changed.fire();
+  }
+
+  /** Digests whose problems are not counted yet (they count as none until then). */
+  get uncounted(): number {
+    return this.facts.size - this.counted.size;
+  }
+
+  /**
+   * Every date of the workspace, ascending, once the index is built. The first call starts counting the problems
+   * (the days come at once, with the problems counted so far); a changed file's problems are counted before it is shown.
+   */
   days(): Promise<readonly DaySummary[]> {
     const run = this.queue.then(async () => {
       this.busy = true;
       try {
-        if (!this.loaded) await this.loadAll();
-        if (this.pending.size) await this.applyPending();
+        await this.index.ready;
+        if (this.changedFiles.size) await this.countChanged();
+        while (!this.summaries.merge(performance.now() + SLICE_MS)) await yieldToHost();
+        if (!this.counting) {
+          // Once the first days are merged: counting meanwhile would only delay them.
+          this.counting = true;
+          void this.countAll().catch((e: unknown) => this.log.error(`Insights: counting problems failed: ${String(e)}`));
+        }
         return this.summaries.days();
       } finally {
         this.busy = false;
@@ -77,75 +110,78 @@ export class WorkspaceInsights extends Disposable {
     return (this.aggregates = new RangeInsights({ from: from ?? undefined, to: to ?? undefined }));
   }
 
-  /** Every date now, when nothing is left to read (the digests were read and no change waits); else undefined. */
+  /** Every date now, when nothing is left to merge and no change waits; else undefined. */
   current(): readonly DaySummary[] | undefined {
-    return this.loaded && this.pending.size === 0 && !this.busy ? this.summaries.days() : undefined;
+    return this.counting && this.changedFiles.size === 0 && this.summaries.pending === 0 && !this.busy ? this.summaries.days() : undefined;
   }
 
-  private async loadAll(): Promise<void> {
-    await this.index.ready;
-    this.loaded = true; // from here on, changes are queued in `pending`
+  /** Counts every digest's problems, a few files at a time, telling the dashboard now and then. */
+  private async countAll(): Promise<void> {
     const started = Date.now();
-    const files = new Set<string>();
-    for (const p of this.index.index.papers()) files.add(p.file);
-    const keys = [...files];
-    let slice = Date.now();
-    for (let i = 0; i < keys.length; i += READ_AHEAD) {
+    let told = Date.now();
+    const keys = [...this.facts.keys()];
+    for (let i = 0; i < keys.length && !this.isDisposed; i += READ_AHEAD) {
       // Several reads in flight at once: each is a round trip to the file system provider.
-      const chunk = keys.slice(i, i + READ_AHEAD);
-      const docs = await Promise.all(chunk.map((key) => this.read(key)));
+      const chunk = keys.slice(i, i + READ_AHEAD).filter((key) => !this.counted.has(key));
+      const sources = await Promise.all(chunk.map((key) => this.source(key)));
+      let slice = performance.now();
       for (const [j, key] of chunk.entries()) {
-        await this.refresh(key, docs[j]);
-        if (Date.now() - slice > SLICE_MS) {
+        // Parsed here, one at a time between the slice checks (not all as their reads come in).
+        const source = sources[j];
+        if (!this.counted.has(key)) await this.count(key, typeof source === 'string' ? parseDigest(source) : source);
+        if (performance.now() - slice > SLICE_MS) {
           await yieldToHost();
-          slice = Date.now();
+          slice = performance.now();
         }
       }
+      if (Date.now() - told > PROGRESS_MS) {
+        told = Date.now();
+        this.changed.fire();
+      }
     }
-    this.log.info(`Insights: read ${files.size} digests in ${Date.now() - started} ms`);
+    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms`);
+    this.changed.fire();
   }
 
-  private async applyPending(): Promise<void> {
-    const changed = [...this.pending];
-    this.pending.clear();
-    const ids = new Set(changed.flatMap((key) => this.idsByFile.get(key) ?? []));
-    for (const key of changed) await this.refresh(key);
-    for (const key of changed) for (const id of this.idsByFile.get(key) ?? []) ids.add(id);
-    // Files sharing a paper with a changed one: their duplicate-paper problems may have come or gone.
-    const sharing = new Set<string>();
-    for (const id of ids) for (const p of this.index.index.appearances(id)) if (!changed.includes(p.file)) sharing.add(p.file);
-    for (const key of sharing) await this.refresh(key);
+  /** Counts the changed files' problems, and those of the files sharing a paper with them (duplicate-paper). */
+  private async countChanged(): Promise<void> {
+    const files = new Set(this.changedFiles);
+    for (const id of this.changedIds) for (const p of this.index.index.appearances(id)) files.add(p.file);
+    this.changedFiles.clear();
+    this.changedIds.clear();
+    for (const key of files) if (this.facts.has(key)) await this.count(key);
   }
 
-  /** One digest as it is now: the open document's text when it is open, else the file's. */
-  private async read(key: string): Promise<DigestDocument | undefined> {
+  /** One digest as it is now: the open document's parse when it is open, else the file's text. */
+  private async source(key: string): Promise<DigestDocument | string | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      return open ? this.digests.getDigest(open) : parseDigest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key))));
+      return open ? this.digests.getDigest(open) : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
     } catch {
-      return undefined; // deleted or unreadable: it no longer counts
+      return undefined; // deleted or unreadable: the index says so too
     }
   }
 
-  /** Replaces one file's facts, read again unless given. */
-  private async refresh(key: string, doc?: DigestDocument): Promise<void> {
+  private async read(key: string): Promise<DigestDocument | undefined> {
+    const source = await this.source(key);
+    return typeof source === 'string' ? parseDigest(source) : source;
+  }
+
+  /** Counts one file's problems per day (read again unless given): what `daily-papers lint` reports for it. */
+  private async count(key: string, doc?: DigestDocument): Promise<void> {
     const uri = vscode.Uri.parse(key);
     doc ??= await this.read(key);
-    if (!doc || !doc.hasDayHeader) {
-      this.summaries.delete(key);
-      this.idsByFile.delete(key);
-      return;
-    }
-    // The problems `daily-papers lint` reports: the file's own and the papers also in another digest.
     const config = await this.validation.configFor(uri);
+    const facts = this.facts.get(key);
+    // Changed since the index parsed it: the index's next entry for it brings it back here.
+    if (!doc || !facts || doc.days.length !== facts.days.length || doc.days.some((d, i) => d.date !== facts.days[i].date)) return;
     // Appearances come in date order: the first dated one is the paper's earliest place.
     const earliestOf = (id: string) => {
       const first = this.index.index.appearances(id).find((p) => p.date !== null);
       return first && { name: first.file, line: first.line, date: first.date! };
     };
-    const problems = [...validate(doc, { path: uri.path, config }), ...duplicatePaperProblems(doc, earliestOf, config)];
-    const facts = fileFacts(key, doc, problems);
-    this.summaries.set(facts);
-    this.idsByFile.set(key, [...new Set(facts.days.flatMap((d) => d.papers.map((p) => p.id)))]);
+    const problems = problemsPerDay(doc, [...validate(doc, { path: uri.path, config }), ...duplicatePaperProblems(doc, earliestOf, config)]);
+    this.counted.set(key, { facts, problems });
+    this.summaries.set(withProblems(facts, problems));
   }
 }

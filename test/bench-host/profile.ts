@@ -18,9 +18,18 @@ function ownerOf(url: string): string {
   return url === '' ? '(v8: idle, gc, program)' : url;
 }
 
+export interface ProfileSummary {
+  readonly file: string;
+  readonly ms: number;
+  /** The functions with the most self time. */
+  readonly top: readonly { readonly fn: string; readonly ms: number }[];
+  /** Self time per script's owner (an extension, VS Code, Node). */
+  readonly owners: readonly { readonly fn: string; readonly ms: number }[];
+}
+
 /** Profiles this extension host (ours and VS Code's API code run in it) until stop(), which writes the profile to `file`
  *  and returns the 25 functions with the most self time, and the self time per script's owner (an extension, VS Code, Node). */
-export async function startProfile(): Promise<{ stop(file: string): Promise<unknown> }> {
+export async function startProfile(): Promise<{ stop(file: string): Promise<ProfileSummary> }> {
   const inspector = await import('node:inspector');
   const session = new inspector.Session();
   session.connect();

@@ -1,11 +1,13 @@
 // The insights dashboard in the real host: it opens over the workspace's digests, its page (a real webview) draws
 // what the host posted, its figures match the paper index counted independently, and an edit reaches it.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardState } from '../../src/insights/dashboard';
-import { api, nextEvent, open, revert, waitForAsync, workspaceUri } from './helpers';
+import type { Insights } from '../../src/digest/insights';
+import { api, extension, nextEvent, open, revert, waitForAsync, workspaceUri } from './helpers';
 
 const state = async () => vscode.commands.executeCommand<DashboardState | undefined>('dailyPapers.insights.state');
 
@@ -29,6 +31,12 @@ async function indexCounts(): Promise<{ days: number; paperDays: number }> {
     pairs.add(`${p.date} ${p.id}`);
   }
   return { days: days.size, paperDays: pairs.size };
+}
+
+/** `daily-papers stats` over the workspace folder on disk: the CLI reads, parses and lints every file itself. */
+function cliStats(): Insights {
+  const cli = join(extension().extensionPath, 'dist', 'cli.js');
+  return JSON.parse(execFileSync(process.execPath, [cli, 'stats', '--format', 'json', workspaceUri().fsPath], { encoding: 'utf8' })) as Insights;
 }
 
 describe('insights dashboard', function () {
@@ -59,6 +67,43 @@ describe('insights dashboard', function () {
     assert.equal(s.painted?.points.activity, counts.days, 'the page drew a point per day');
     assert.equal(s.painted?.points.format, counts.days);
     assert.ok(s.visible);
+  });
+
+  it('counts every digest\'s problems in the background, each day\'s as `daily-papers stats` counts them from disk', async () => {
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const s = await painted('every problem to be counted', (x) => x.uncounted === 0);
+    const cli = cliStats();
+    assert.deepEqual(s.totals?.problems, cli.totals.problems);
+    assert.ok(cli.totals.problems.error > 0, 'the workspace has problems to count');
+    const destination = vscode.Uri.file(join(tmpdir(), `insights-problems-${process.pid}.csv`));
+    await vscode.commands.executeCommand('dailyPapers.insights.exportCsv', 'days', destination);
+    const rows = new TextDecoder().decode(await vscode.workspace.fs.readFile(destination)).trim().split('\n').slice(1);
+    await vscode.workspace.fs.delete(destination);
+    assert.deepEqual(
+      rows.map((r) => r.split(',').filter((_, i) => i === 0 || i >= 5).join(',')),
+      cli.days.map((d) => [d.date, d.problems.error, d.problems.warning, d.problems.information, d.problems.hint].join(',')),
+      'errors, warnings, information and hints per day',
+    );
+  });
+
+  it('counts a changed digest\'s problems again before showing the change', async () => {
+    const uri = workspaceUri('paper_logs', '2025', '01', '29.md');
+    const before = await painted('every problem to be counted', (x) => x.uncounted === 0);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    // An entry whose vote is no number: one more error (invalid-vote), on the same day.
+    edit.insert(uri, document.lineAt(document.lineCount - 1).range.end, "\n### [Vote Test Paper](https://arxiv.org/abs/2501.09997)\n\nVote: many\n\nAuthors: Test Author\n\n- ***What's New***: 시험용 항목입니다.\n");
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const after = await painted('the edit to reach the page', (x) => x.totals?.paperDays === before.totals!.paperDays + 1);
+      assert.equal(after.uncounted, 0, 'the changed file was counted before the change was posted');
+      assert.equal(after.totals?.problems.error, before.totals!.problems.error + 1, JSON.stringify(after.totals?.problems));
+    } finally {
+      await revert(document);
+    }
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const reverted = await painted('the revert to reach the page', (x) => x.visible && x.totals?.paperDays === before.totals!.paperDays);
+    assert.deepEqual(reverted.totals?.problems, before.totals!.problems);
   });
 
   it('follows an edit of a digest through the index, and saves the per-day table as CSV', async () => {

@@ -161,6 +161,21 @@ describe('insights dashboard page (Chromium)', function () {
     assert.equal(await page.page.$('#dp-more-repeats'), null);
   });
 
+  it('draws new data into the charts it has (same canvas) and says while problems are still being counted', async () => {
+    await page.show(insights, undefined, undefined, undefined, 12);
+    await page.page.evaluate(() => document.querySelectorAll('#dp-chart-activity canvas').forEach((c) => c.setAttribute('data-first', '')));
+    assert.equal(await page.page.textContent('#dp-problems .note'), 'uncounted');
+    const range = { from: '2025-01-29', to: null };
+    const painted = await page.show(insightsOf(FILES, range), range);
+    assert.equal(painted.points.activity, 3);
+    assert.deepEqual(
+      await page.page.$eval('#dp-chart-activity', (el) => ({ points: el.getAttribute('data-points'), canvas: el.querySelectorAll('canvas').length, same: el.querySelector('canvas')?.hasAttribute('data-first') })),
+      { points: '3', canvas: 1, same: true },
+    );
+    assert.equal(await page.page.isHidden('#dp-problems .note'), true, 'every problem counted: no note');
+    await page.show(insights);
+  });
+
   it('keeps the shown range with setState, for the panel serializer after a window reload', async () => {
     const range = presetRange('month', '2025-02-03');
     await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');

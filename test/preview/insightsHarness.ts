@@ -7,7 +7,7 @@ import { parseDigest } from '../../src/digest';
 import { computeInsights, DaySummaries, fileFacts, type Insights, type RangeOutputOptions } from '../../src/digest/insights';
 import { newNonce } from '../../src/preview/page';
 import { insightsPageHtml } from '../../src/insights/page';
-import type { DateRange, InsightsHostMessage, InsightsPageMessage, InsightsStrings } from '../../src/insights/protocol';
+import { hostMessage, type DateRange, type InsightsHostMessage, type InsightsPageMessage, type InsightsStrings } from '../../src/insights/protocol';
 import { getBrowser, ORIGIN } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -26,7 +26,7 @@ async function insightsBundle(): Promise<{ js: string; css: string }> {
 
 /** English strings with visible keys, so tests can find each label. */
 export const STRINGS: InsightsStrings = Object.fromEntries(
-  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category', 'unknownCategory', 'moreRepeats'].map((k) => [k, k]),
+  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category', 'unknownCategory', 'moreRepeats', 'uncounted'].map((k) => [k, k]),
 ) as unknown as InsightsStrings;
 const TOTALS = '{0} days · {1} papers ({2} distinct) · {3} votes · {4} errors, {5} warnings';
 
@@ -39,7 +39,7 @@ export function insightsOf(files: Record<string, string>, range: DateRange = { f
 
 /** The data message the host posts (or embeds in the HTML) for these insights. */
 export function dataMessage(insights: Insights, generation: number, range: DateRange = { from: null, to: null }): InsightsHostMessage {
-  return { type: 'data', generation, range, first: insights.days[0]?.date ?? null, last: insights.days.at(-1)?.date ?? null, insights };
+  return hostMessage({ type: 'data', generation, range, first: insights.days[0]?.date ?? null, last: insights.days.at(-1)?.date ?? null, uncounted: 0, insights });
 }
 
 // `window.__sent` is declared in harness.ts with the preview's message type; here it holds the dashboard's.
@@ -101,9 +101,9 @@ export class InsightsPage {
   }
 
   /** Posts data as the host does and waits until the page reports it painted; returns the painted message. */
-  async show(insights: Insights, range: DateRange = { from: null, to: null }, first?: string, last?: string): Promise<InsightsPageMessage & { type: 'painted' }> {
+  async show(insights: Insights, range: DateRange = { from: null, to: null }, first?: string, last?: string, uncounted = 0): Promise<InsightsPageMessage & { type: 'painted' }> {
     const generation = ++this.generation;
-    const message: InsightsHostMessage = { type: 'data', generation, range, first: first ?? insights.days[0]?.date ?? null, last: last ?? insights.days.at(-1)?.date ?? null, insights };
+    const message = hostMessage({ type: 'data', generation, range, first: first ?? insights.days[0]?.date ?? null, last: last ?? insights.days.at(-1)?.date ?? null, uncounted, insights });
     await this.post(message);
     const handle = await this.page.waitForFunction((g) => (window.__sent as unknown as InsightsPageMessage[]).find((m) => m.type === 'painted' && m.generation === g), generation, { timeout: 10_000 }).catch((e: Error) => {
       throw new Error(`generation ${generation} was not painted: ${e.message}; errors: ${this.errors.join('; ')}`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseDigest, type Problem } from '../../src/digest';
-import { computeInsights, DaySummaries, fileFacts, firstInOrder, insightsTable, niceBinWidth, tableToCsv, tableToMarkdown } from '../../src/digest/insights';
+import { papersOf, parseDigest, type Problem } from '../../src/digest';
+import { computeInsights, DaySummaries, fileFacts, firstInOrder, insightsTable, niceBinWidth, problemsPerDay, RangeInsights, tableToCsv, tableToMarkdown, withProblems } from '../../src/digest/insights';
 
 function entry(id: string, title: string, votes: number | null, authors: string[], bullet = "- ***What's New***: 요약입니다.") {
   return [`### [${title}](https://arxiv.org/abs/${id})`, '', ...(votes === null ? [] : [`Vote: ${votes}`, '']), `Authors: ${authors.join(', ')}`, '', bullet, ''].join('\n');
@@ -126,6 +126,42 @@ describe('insights: incremental updates', () => {
     assert.equal(after[0], before[0], '2024-03-05 not merged again');
     assert.equal(after[2], before[2], '2025-01-30 not merged again');
     assert.notEqual(after[1], before[1]);
+  });
+
+  it('takes the papers the workspace index already holds, and problems counted later, as if computed at once', () => {
+    const file = 'paper_logs/2025/01/29.md';
+    const doc = parseDigest(files[file]);
+    const papers = papersOf(file, doc);
+    const facts = fileFacts(file, doc, [], papers);
+    assert.equal(facts.days[0].papers[0], papers[0], 'the index\'s own paper objects, not copies');
+    const problems = [problemAt(2, 'error'), problemAt(9, 'hint'), problemAt(0, 'warning')];
+    assert.deepEqual(withProblems(facts, problemsPerDay(doc, problems)), fileFacts(file, doc, problems));
+    assert.deepEqual(facts, fileFacts(file, doc));
+    // The range's aggregates, synced before the problems came in and after, agree with a count from scratch.
+    const days = summaries();
+    days.set(facts);
+    const range = new RangeInsights().sync(days.days());
+    days.set(withProblems(facts, problemsPerDay(doc, problems)));
+    assert.deepEqual(range.sync(days.days()).insights(), computeInsights(days.days()));
+    assert.deepEqual(range.insights().totals.problems, { error: 1, warning: 1, information: 0, hint: 1 });
+  });
+
+  it('merges thousands of dates a slice at a time, and syncs the range the same way, to what one pass gives', () => {
+    const many = new DaySummaries();
+    const date = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    for (let i = 0; i < 1000; i++) many.set(fileFacts(`f${i}.md`, parseDigest(day(date(i), entry(`2001.${String(i % 300).padStart(5, '0')}`, `P${i}`, i % 50, [`A${i % 70}`, 'B'])))));
+    let slices = 0;
+    // A deadline already past: each call merges one batch of dates, then yields.
+    while (!many.merge(-Infinity)) slices++;
+    assert.ok(slices >= 10, `${slices} slices`);
+    assert.equal(many.pending, 0);
+    const whole = new RangeInsights();
+    const sliced = new RangeInsights();
+    slices = 0;
+    while (!sliced.syncUntil(many.days(), -Infinity)) slices++;
+    assert.ok(slices >= 10, `${slices} slices`);
+    assert.deepEqual(sliced.insights(), whole.sync(many.days()).insights());
+    assert.deepEqual(sliced.insights(), computeInsights(many.days()));
   });
 
   it('drops a file that is no longer a digest', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { duplicatePaperProblems, findDuplicatePapers, parseDigest } from '../../src/digest';
-import { parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX, restoredRange } from '../../src/insights/protocol';
+import { computeInsights } from '../../src/digest/insights';
+import { hostMessage, parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX, restoredRange } from '../../src/insights/protocol';
 
 describe('insights protocol', () => {
   it('rebuilds page messages from checked fields and drops anything else', () => {
@@ -28,12 +29,38 @@ describe('insights protocol', () => {
   });
 
   it('accepts host data only when every field the page draws has its type', () => {
-    const insights = { totals: { repeatedPapers: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days: [], voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
-    const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, insights };
+    const days = { date: [], papers: [], votes: [], era: '', labelStyle: [], error: [], warning: [], information: [], hint: [], files: [] };
+    const insights = { totals: { repeatedPapers: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 } }, days, voteHistogram: [], topPapers: [], topAuthorsByPapers: [], topAuthorsByVotes: [], repeats: [], categories: [], papersWithoutCategory: 0 };
+    const ok = { type: 'data', generation: 1, range: { from: null, to: null }, first: null, last: null, uncounted: 0, insights };
     assert.ok(parseInsightsHostMessage(ok));
+    assert.equal(parseInsightsHostMessage({ ...ok, uncounted: -1 }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, topPapers: [{ id: 'x', title: 1, votes: 2, places: [] }] } }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: [{ date: '2025-01-01', papers: '3' }] } }), undefined);
     assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, totals: { ...insights.totals, repeatedPapers: -1 } } }), undefined);
+    const one = { date: ['2025-01-01'], papers: [3], votes: [40], era: 'D', labelStyle: [2], error: [0], warning: [1], information: [0], hint: [2], files: [1] };
+    assert.deepEqual(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: one } })?.insights.days, [
+      { date: '2025-01-01', papers: 3, votes: 40, era: 'D', labelStyle: 'bold-italic', problems: { error: 0, warning: 1, information: 0, hint: 2 }, files: 1 },
+    ]);
+    for (const bad of [{ era: 'E' }, { era: 'DD' }, { labelStyle: [3] }, { papers: ['3'] }, { votes: [] }, { date: ['2025-1-1'] }, { hint: undefined }])
+      assert.equal(parseInsightsHostMessage({ ...ok, insights: { ...insights, days: { ...one, ...bad } } }), undefined, JSON.stringify(bad));
+  });
+
+  it('sends the days as columns and gives the same rows back, in a fraction of their size', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      date: new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10),
+      papers: i % 40,
+      votes: (i * 37) % 900,
+      era: (['A', 'B', 'C', 'D'] as const)[i % 4],
+      labelStyle: (['none', 'bold', 'bold-italic'] as const)[i % 3],
+      problems: { error: i % 2, warning: i % 3, information: 0, hint: i % 5 },
+      files: 1 + (i % 2),
+    }));
+    const insights = { ...computeInsights([]), days: rows };
+    const data = { type: 'data' as const, generation: 3, range: { from: null, to: null }, first: rows[0].date, last: rows[999].date, uncounted: 7, insights };
+    const message = hostMessage(data);
+    assert.deepEqual(parseInsightsHostMessage(JSON.parse(JSON.stringify(message))), data);
+    const size = JSON.stringify(message).length;
+    assert.ok(size * 3 < JSON.stringify(data).length, `columns ${size} bytes, rows ${JSON.stringify(data).length}`);
   });
 
   it('takes the bytes of a PNG data URL and nothing that is not a PNG', () => {

@@ -38,6 +38,9 @@ export class DaySummaries {
   private readonly merged = new Map<string, DaySummary>();
   private readonly dirty = new Set<string>();
   private sorted: DaySummary[] | undefined;
+  /** Since `sorted` was made: a date came or went (sort again), a summary was replaced (swap it in). */
+  private datesChanged = false;
+  private swapped = false;
 
   get fileCount(): number {
     return this.files.size;
@@ -67,26 +70,44 @@ export class DaySummaries {
     }
   }
 
-  /** Every date, ascending; merges only the dates changed since the last call. */
-  days(): readonly DaySummary[] {
-    if (this.dirty.size === 0 && this.sorted) return this.sorted;
-    let datesChanged = !this.sorted;
+  /** Dates changed and not merged yet. */
+  get pending(): number {
+    return this.dirty.size;
+  }
+
+  /**
+   * Merges the changed dates until `deadline` (a `performance.now()` time; checked every few dates) and says
+   * whether all are merged: thousands of dates are merged a slice at a time, the host answering in between.
+   */
+  merge(deadline = Infinity): boolean {
+    let n = 0;
     for (const date of this.dirty) {
+      if (++n % 64 === 0 && performance.now() > deadline) return false;
+      this.dirty.delete(date);
       const files = this.filesByDate.get(date);
       if (!files) {
-        datesChanged = this.merged.delete(date) || datesChanged;
+        if (this.merged.delete(date)) this.datesChanged = true;
         continue;
       }
       const names = [...files].sort();
       const parts = names.flatMap((f) => this.files.get(f)!.days.filter((d) => d.date === date));
-      datesChanged ||= !this.merged.has(date);
+      if (!this.merged.has(date)) this.datesChanged = true;
       this.merged.set(date, mergeDay(date, parts, names));
+      this.swapped = true;
     }
-    this.dirty.clear();
+    return true;
+  }
+
+  /** Every date, ascending; merges whatever is left to merge. */
+  days(): readonly DaySummary[] {
+    this.merge();
+    if (this.sorted && !this.datesChanged && !this.swapped) return this.sorted;
     // The same dates: the order stands, only the changed summaries are swapped in (no sort of thousands of dates).
-    this.sorted = datesChanged
-      ? [...this.merged.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      : this.sorted!.map((d) => this.merged.get(d.date)!);
+    this.sorted =
+      this.datesChanged || !this.sorted
+        ? [...this.merged.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        : this.sorted.map((d) => this.merged.get(d.date)!);
+    this.datesChanged = this.swapped = false;
     return this.sorted;
   }
 }

@@ -1,12 +1,14 @@
 // What one digest file contributes to the insights: its papers per day, each day's format, its problems per day.
-import { papersOf, type IndexedPaper } from '../paperIndex';
+import { ownCopy, papersOf, type IndexedPaper } from '../paperIndex';
 import type { DaySection, DigestDocument } from '../types';
 import type { Problem, Severity } from '../validate/types';
 
-/** The format eras of FORMAT.md, told from a day's own content (not its date). */
-export type Era = 'A' | 'B' | 'C' | 'D';
+/** The format eras of FORMAT.md, told from a day's own content (not its date), oldest first. */
+export const ERAS = ['A', 'B', 'C', 'D'] as const;
+export type Era = (typeof ERAS)[number];
 /** The label style most of a day's labelled bullets use; `none` when it has only free bullets. */
-export type DayLabelStyle = 'bold-italic' | 'bold' | 'none';
+export const DAY_LABEL_STYLES = ['none', 'bold', 'bold-italic'] as const;
+export type DayLabelStyle = (typeof DAY_LABEL_STYLES)[number];
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -53,17 +55,31 @@ function dayIndexOfLine(days: readonly DaySection[], line: number): number {
   return index;
 }
 
-/** The file's contribution; `problems` (from validation, any order) are counted against the day they fall in. */
-export function fileFacts(file: string, doc: DigestDocument, problems: readonly Problem[] = []): FileFacts {
-  const papers = papersOf(file, doc);
+/** `problems` (from validation, any order) counted against the day they fall in: one count per day of `doc`. */
+export function problemsPerDay(doc: DigestDocument, problems: readonly Problem[]): SeverityCounts[] {
   const counts = doc.days.map(noProblems);
   for (const p of problems) if (counts.length) counts[dayIndexOfLine(doc.days, p.range.start.line)][p.severity]++;
+  return counts;
+}
+
+/**
+ * The file's contribution; `problems` (from validation, any order) are counted against the day they fall in.
+ * `papers`: the file's `papersOf` when already at hand (the workspace index's own: no second copy is kept).
+ */
+export function fileFacts(file: string, doc: DigestDocument, problems: readonly Problem[] = [], papers: readonly IndexedPaper[] = papersOf(file, doc)): FileFacts {
+  const counts = problemsPerDay(doc, problems);
   let next = 0;
   const days = doc.days.map((day, i): DayFacts => {
     const own = papers.slice(next, next + day.entries.length);
     next += day.entries.length;
     const labelStyle = dayLabelStyle(day);
-    return { date: day.date, papers: own, labelStyle, era: dayEra(day, labelStyle), problems: counts[i] };
+    // The papers' date is their own copy; `day.date` is a slice of the file's text and would keep it all alive.
+    return { date: own[0]?.date ?? ownCopy(day.date), papers: own, labelStyle, era: dayEra(day, labelStyle), problems: counts[i] };
   });
   return { file, days };
+}
+
+/** `facts` with these problem counts (one per day, as `problemsPerDay` gives them for the same text). */
+export function withProblems(facts: FileFacts, counts: readonly SeverityCounts[]): FileFacts {
+  return { file: facts.file, days: facts.days.map((day, i) => ({ ...day, problems: counts[i] ?? noProblems() })) };
 }

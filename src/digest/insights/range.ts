@@ -63,6 +63,13 @@ export function firstInOrder<T>(rows: Iterable<T>, n: number, order: (a: T, b: T
   return kept;
 }
 
+/** Two summaries of a date with the very same paper objects (the workspace index's): only their problems may differ. */
+function samePapers(a: DaySummary, b: DaySummary): boolean {
+  if (a.papers.size !== b.papers.size) return false;
+  for (const [id, paper] of a.papers) if (b.papers.get(id) !== paper) return false;
+  return true;
+}
+
 function* withVotes(papers: Map<string, PaperState>): Iterable<[string, PaperState]> {
   for (const entry of papers) if (entry[1].best.paper.votes !== null) yield entry;
 }
@@ -93,14 +100,32 @@ export class RangeInsights {
    * identity: `DaySummaries` makes a new one only for a date a change touched, so only those are applied.
    */
   sync(all: readonly DaySummary[]): this {
+    this.syncUntil(all);
+    return this;
+  }
+
+  /**
+   * `sync` a slice at a time: stops at `deadline` (a `performance.now()` time, checked every few days) and says
+   * whether it got through. Called again with the same or a newer `all`, it goes on (days already applied are skipped).
+   */
+  syncUntil(all: readonly DaySummary[], deadline = Infinity): boolean {
     const present = new Set<string>();
+    let n = 0;
     for (const day of all) {
       if (!this.includes(day)) continue;
       present.add(day.date);
       const old = this.days.get(day.date);
       if (old === day) continue;
-      if (old) this.apply(old, -1);
-      this.apply(day, +1);
+      // Only days applied count toward the slice: a call that goes on skips the days applied before quickly.
+      if (++n % 16 === 0 && performance.now() > deadline) return false;
+      // Only the problems changed (they are counted after the papers): the papers' sightings and authors stand.
+      if (old && samePapers(old, day)) {
+        this.applyProblems(old, -1);
+        this.applyProblems(day, +1);
+      } else {
+        if (old) this.apply(old, -1);
+        this.apply(day, +1);
+      }
       this.days.set(day.date, day);
       this.sortedDays = undefined;
     }
@@ -111,13 +136,17 @@ export class RangeInsights {
           this.days.delete(date);
           this.sortedDays = undefined;
         }
-    return this;
+    return true;
+  }
+
+  private applyProblems(day: DaySummary, sign: 1 | -1): void {
+    for (const k of SEVERITIES) this.problems[k] += sign * day.problems[k];
   }
 
   private apply(day: DaySummary, sign: 1 | -1): void {
     this.paperDays += sign * day.papers.size;
     this.votes += sign * day.votes;
-    for (const k of SEVERITIES) this.problems[k] += sign * day.problems[k];
+    this.applyProblems(day, sign);
     for (const paper of day.papers.values()) {
       if (paper.votes !== null) this.count(this.voteCounts, paper.votes, sign);
       if (sign > 0) this.addSighting(paper.id, { date: day.date, paper });

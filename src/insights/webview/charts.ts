@@ -1,10 +1,10 @@
 // The dashboard's four charts, drawn by uPlot on canvas (docs/insights-charts.md) in the theme's colours.
 import uPlot from 'uplot';
-import type { Insights } from '../../digest/insights';
+import { DAY_LABEL_STYLES, ERAS, type Insights } from '../../digest/insights';
 import type { ChartName, InsightsStrings } from '../protocol';
 
-const ERAS = ['A', 'B', 'C', 'D'];
-const LABEL_STYLES = ['none', 'bold', 'bold-italic'];
+const LABEL_STYLES: readonly string[] = DAY_LABEL_STYLES;
+const ERA_NAMES: readonly string[] = ERAS;
 const HEIGHT = 220;
 
 /** A theme colour: the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
@@ -64,24 +64,28 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
           scales: { era: { range: [-0.5, 3.5] }, style: { range: [-0.5, 2.5] } },
           series: [
             { label: s.date },
-            { ...line(s.era, colour('purple'), 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERAS[v]) },
+            { ...line(s.era, colour('purple'), 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERA_NAMES[v]) },
             { ...line(s.labelStyle, colour('green'), 'style'), paths: stepped, value: (_u, v) => (v === null ? '' : LABEL_STYLES[v]) },
           ],
           axes: [
             axis(),
-            { ...axis((_u, splits) => splits.map((v) => ERAS[v] ?? '')), scale: 'era', incrs: [1] },
+            { ...axis((_u, splits) => splits.map((v) => ERA_NAMES[v] ?? '')), scale: 'era', incrs: [1] },
             { ...axis((_u, splits) => splits.map((v) => LABEL_STYLES[v] ?? '')), scale: 'style', side: 1, grid: { show: false }, incrs: [1], size: 80 },
           ],
         },
-        data: [x, days.map((d) => ERAS.indexOf(d.era)), days.map((d) => LABEL_STYLES.indexOf(d.labelStyle))],
+        data: [x, days.map((d) => ERA_NAMES.indexOf(d.era)), days.map((d) => LABEL_STYLES.indexOf(d.labelStyle))],
       };
     }
   }
 }
 
-/** One chart in its container; `draw` replaces its data (and rebuilds it, since the theme may have changed). */
+/** The theme colours the charts use: when they are what a chart was built with, new data only replaces its data. */
+const themeKey = () => ['fg', 'grid', 'blue', 'orange', 'red', 'yellow', 'green', 'purple'].map(colour).join(' ');
+
+/** One chart in its container; `draw` replaces its data (and rebuilds it when the theme changed). */
 export class Chart {
   private plot: uPlot | undefined;
+  private builtFor = '';
 
   constructor(
     readonly name: ChartName,
@@ -98,8 +102,14 @@ export class Chart {
   /** Draws the chart and returns its number of points (x values). */
   draw(insights: Insights): number {
     const { options, data } = spec(this.name, insights, this.strings);
-    this.plot?.destroy();
-    this.plot = new uPlot({ ...options, width: this.width(), height: HEIGHT, legend: { live: false } } as uPlot.Options, data, this.container);
+    const theme = themeKey();
+    // Rebuilding four charts (their canvas, axes and legend) cost more than drawing 5,000 days into them again.
+    if (this.plot && theme === this.builtFor) this.plot.setData(data);
+    else {
+      this.plot?.destroy();
+      this.plot = new uPlot({ ...options, width: this.width(), height: HEIGHT, legend: { live: false } } as uPlot.Options, data, this.container);
+      this.builtFor = theme;
+    }
     this.container.dataset.points = String(data[0].length);
     return data[0].length;
   }

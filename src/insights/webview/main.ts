@@ -62,6 +62,7 @@ function main(): void {
     totals.textContent = format(s.totals, t.days, t.paperDays, t.distinctPapers, t.votes, t.problems.error, t.problems.warning);
     empty.hidden = insights.days.length > 0;
     const points = Object.fromEntries(charts.map((c) => [c.name, c.update(insights)])) as Record<ChartName, number>;
+    charts.find((c) => c.name === 'problems')!.note(message.uncounted > 0 ? format(s.uncounted, message.uncounted) : '');
     listBox.replaceChildren(...listSections(insights, s, post));
     post({ type: 'painted', generation: message.generation, points });
   };

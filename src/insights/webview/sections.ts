@@ -38,6 +38,8 @@ export class ChartSection {
   readonly element: HTMLElement;
   private readonly chart: Chart;
   private readonly details: HTMLDetailsElement;
+  /** A line under the title on what the chart does not show yet. */
+  private readonly noteEl = el('p', { class: 'meta note', role: 'status' });
   /** The data the table has not been built for yet (it is built when opened: thousands of rows cost a paint). */
   private pending: Insights | undefined;
 
@@ -58,7 +60,14 @@ export class ChartSection {
     if (name === 'activity') actions.append(csvButton(s, 'days', post));
     this.details = el('details', { class: 'alt' }, el('summary', {}, s.showTable));
     this.details.addEventListener('toggle', () => this.buildTable());
-    this.element = section(name, title, box, actions, this.details);
+    this.noteEl.hidden = true;
+    this.element = section(name, title, this.noteEl, box, actions, this.details);
+  }
+
+  /** Shows `text` under the title; empty hides it. */
+  note(text: string): void {
+    this.noteEl.textContent = text;
+    this.noteEl.hidden = text === '';
   }
 
   /** The open table shows the latest data; a closed one holds none (no stale rows flash when it is opened). */
