@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type DigestDocument, type IndexedPaper, type PaperMatch } from '../digest';
 import type { DigestService } from './digests';
+import { readWorkspaceFile } from './readFile';
 import { Disposable } from './dispose';
 
 const GLOB = '**/*.md';
@@ -63,7 +64,7 @@ export class WorkspaceIndex extends Disposable {
       const reads = new Map<number, Promise<Uint8Array | Error>>();
       const readAhead = (i: number) => {
         const uri = uris[i];
-        if (uri && !this.openDocument(uri)) reads.set(i, Promise.resolve(vscode.workspace.fs.readFile(uri)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+        if (uri && !this.openDocument(uri)) reads.set(i, readWorkspaceFile(uri).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
       };
       for (let i = 0; i < READS_AHEAD; i++) readAhead(i);
       for (const [i, uri] of uris.entries()) {
@@ -99,7 +100,7 @@ export class WorkspaceIndex extends Disposable {
     if (open) return this.indexOpen(open, notify);
     const key = uri.toString();
     try {
-      const bytes = await (read ?? vscode.workspace.fs.readFile(uri));
+      const bytes = await (read ?? readWorkspaceFile(uri));
       if (bytes instanceof Error) throw bytes;
       const text = new TextDecoder().decode(bytes);
       const matched = this.matchedByFilesSetting.has(key);

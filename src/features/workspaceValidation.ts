@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { findDuplicatePapers, isDigest, parseDigest, validate, type DigestDocument, type NamedDigest } from '../digest';
 import type { DigestService } from './digests';
+import { readWorkspaceFile } from './readFile';
 import type { ValidationService } from './validation';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
@@ -17,7 +18,7 @@ async function load(uri: vscode.Uri, digests: DigestService, byGlob: Set<string>
   let doc: DigestDocument | undefined;
   if (open) doc = digests.getDigest(open);
   else {
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = await readWorkspaceFile(uri);
     const parsed = parseDigest(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
     doc = isDigest(parsed, byGlob.has(uri.toString())) ? parsed : undefined;
   }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { duplicatePaperProblems, parseDigest, validate, type DigestDocument } from '../digest';
 import { DaySummaries, fileFacts, problemsPerDay, RangeInsights, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
 import type { DigestService } from '../features/digests';
+import { readWorkspaceFile } from '../features/readFile';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
 import type { IndexedFile, WorkspaceIndex } from '../features/workspaceIndex';
@@ -156,7 +157,7 @@ export class WorkspaceInsights extends Disposable {
   private async source(key: string): Promise<DigestDocument | string | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      return open ? this.digests.getDigest(open) : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
+      return open ? this.digests.getDigest(open) : new TextDecoder().decode(await readWorkspaceFile(vscode.Uri.parse(key)));
     } catch {
       return undefined; // deleted or unreadable: the index says so too
     }
