@@ -15,6 +15,8 @@ export class Navigation {
   private cursorCard: HTMLElement | undefined;
   private visible: HTMLElement[] | null = null;
   private frame = 0;
+  /** The newest correction in progress (see `holder`); an older one stops. */
+  private holding = 0;
   topId: string | null = null;
 
   constructor(
@@ -66,30 +68,42 @@ export class Navigation {
 
   /**
    * Scrolls `el` to just below the toolbar. Off-screen cards have estimated heights (content-visibility) until
-   * they come near the view, so the first jump can land off by what the estimates missed: correct it over the
-   * next few frames, once the cards around have their real size.
+   * they come near the view, so the first jump can land off by what the estimates missed: corrected over the next
+   * frames, once the cards around have their real size.
    */
   private scrollIntoView(el: HTMLElement): void {
-    // Where scrollIntoView puts its top: the element's scroll margin (the toolbar's height, and a gap for cards).
-    const target = () => parseFloat(getComputedStyle(el).scrollMarginTop) || 0;
     this.suppressUntil = performance.now() + 400;
     el.scrollIntoView({ block: 'start' });
+    // Where scrollIntoView puts its top: the element's scroll margin (the toolbar's height, and a gap for cards).
+    requestAnimationFrame(this.holder(() => (el.isConnected ? el.getBoundingClientRect().top - (parseFloat(getComputedStyle(el).scrollMarginTop) || 0) : undefined), 400));
+  }
+
+  /**
+   * A correction to run now and on the next frames: scrolls by what `offset` says the page is off (undefined: the
+   * element is gone) until it stays put for three frames. Cards brought near the view get their real size a frame
+   * later (content-visibility), which moves what is below them. Stops when the reader scrolls meanwhile (the page
+   * is not where the last correction left it) and when a newer correction starts.
+   */
+  private holder(offset: () => number | undefined, suppressMs: number): () => void {
+    const generation = ++this.holding;
+    let expected: number | null = null;
     let frames = 0;
     let still = 0;
-    const settle = () => {
-      if (!el.isConnected) return;
-      const delta = el.getBoundingClientRect().top - target();
+    const hold = () => {
+      if (generation !== this.holding || (expected !== null && window.scrollY !== expected)) return;
+      const delta = offset();
+      if (delta === undefined) return;
       if (Math.abs(delta) >= 1) {
         still = 0;
-        this.suppressUntil = performance.now() + 400;
+        this.suppressUntil = performance.now() + suppressMs;
         const before = window.scrollY;
         window.scrollBy(0, delta);
         if (window.scrollY === before) return; // at an end of the page: as close as it gets
       } else still++;
-      // Until it stays put for a few frames (cards brought near the view get their real size a frame later).
-      if (still < 3 && ++frames < 60) requestAnimationFrame(settle);
+      expected = window.scrollY;
+      if (still < 3 && ++frames < 60) requestAnimationFrame(hold);
     };
-    requestAnimationFrame(settle);
+    return hold;
   }
 
   /** From the host (editor scrolled, or "Show in Preview"): show the card (or day) holding `line` at the top. */
@@ -109,15 +123,14 @@ export class Navigation {
     return card && { id: card.dataset.id ?? '', top: card.getBoundingClientRect().top };
   }
 
+  /** Puts the card that was at the top back where it was, now and over the next frames (see `holder`). */
   restoreAnchor(anchor: { id: string; top: number } | undefined): void {
     this.invalidate();
-    const card = anchor && this.list.card(anchor.id);
-    if (card?.isConnected && isShown(card)) {
-      const delta = card.getBoundingClientRect().top - anchor!.top;
-      if (Math.abs(delta) >= 1) {
-        this.suppressUntil = performance.now() + 250;
-        window.scrollBy(0, delta);
-      }
+    if (anchor) {
+      this.holder(() => {
+        const card = this.list.card(anchor.id);
+        return card?.isConnected && isShown(card) ? card.getBoundingClientRect().top - anchor.top : undefined;
+      }, 250)();
     }
     if (this.cursorLine !== null) this.setCursor(this.cursorLine);
   }
