@@ -23,6 +23,9 @@ export const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resol
 
 const idsOf = (facts: FileFacts | undefined) => facts?.days.flatMap((d) => d.papers.map((p) => p.id)) ?? [];
 
+/** Whether a file (a URI string) is in one of the workspace's folders. */
+const inWorkspace = (key: string): boolean => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key)) !== undefined;
+
 export class WorkspaceInsights extends Disposable {
   private readonly summaries = new DaySummaries();
   /** Each digest's facts as the index last parsed it, problems not counted. */
@@ -53,10 +56,14 @@ export class WorkspaceInsights extends Disposable {
     this.register(index.onDidChangeFile((file) => this.take(file)));
   }
 
-  /** A file's new entry in the index: its facts at once (the parse is at hand); its problems are counted later. */
+  /**
+   * A file's new entry in the index: its facts at once (the parse is at hand); its problems are counted later. Only
+   * the workspace's files count, as `daily-papers stats` over its folders would: the index also holds digests opened
+   * from elsewhere (an untitled one, a file outside the folders) for hovers and Go to Paper.
+   */
   private take({ key, digest, papers }: IndexedFile): void {
     const old = this.facts.get(key);
-    const facts = digest?.hasDayHeader ? fileFacts(key, digest, [], papers) : undefined;
+    const facts = digest?.hasDayHeader && inWorkspace(key) ? fileFacts(key, digest, [], papers) : undefined;
     if (facts) this.facts.set(key, facts);
     else this.facts.delete(key);
     this.counted.delete(key);
@@ -178,7 +185,7 @@ export class WorkspaceInsights extends Disposable {
     if (!doc || !facts || doc.days.length !== facts.days.length || doc.days.some((d, i) => d.date !== facts.days[i].date)) return;
     // Appearances come in date order: the first dated one is the paper's earliest place.
     const earliestOf = (id: string) => {
-      const first = this.index.index.appearances(id).find((p) => p.date !== null);
+      const first = this.index.index.appearances(id).find((p) => p.date !== null && inWorkspace(p.file));
       return first && { name: first.file, line: first.line, date: first.date! };
     };
     const problems = problemsPerDay(doc, [...validate(doc, { path: uri.path, config }), ...duplicatePaperProblems(doc, earliestOf, config)]);

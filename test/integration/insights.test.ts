@@ -21,12 +21,15 @@ async function painted(what: string, test: (s: DashboardState) => boolean = () =
   return last!;
 }
 
-/** Days with papers and (day, paper) pairs, counted from the workspace paper index directly. */
+/**
+ * Days with papers and (day, paper) pairs, counted from the workspace paper index directly: its files in the
+ * workspace's folders (earlier suites opened digests from elsewhere, which the index holds and the dashboard leaves out).
+ */
 async function indexCounts(): Promise<{ days: number; paperDays: number }> {
   const pairs = new Set<string>();
   const days = new Set<string>();
   for (const p of (await api()).index.index.papers()) {
-    if (p.date === null) continue;
+    if (p.date === null || !vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(p.file))) continue;
     days.add(p.date);
     pairs.add(`${p.date} ${p.id}`);
   }
