@@ -103,6 +103,32 @@ describe('preview page in Chromium', function () {
       return [...counts].filter(([, n]) => n > 1).map(([url]) => url);
     };
 
+    // Cards away from the view have estimated heights until they come near it (content-visibility): the jump above
+    // lands first, and the cards around it take their real size in the frames after, moving what is in view. Take
+    // the reference once the top card stays at the same place for five frames in a row.
+    const settled = await p.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const header = () => document.querySelector('header')!.getBoundingClientRect().bottom;
+          const topOf = () => {
+            const card = [...document.querySelectorAll<HTMLElement>('article.card')].find((c) => c.getBoundingClientRect().bottom > header() + 1)!;
+            return `${card.dataset.id} ${Math.round(card.getBoundingClientRect().top)} ${window.scrollY}`;
+          };
+          let last = '';
+          let same = 0;
+          let frames = 0;
+          const check = () => {
+            const now = topOf();
+            same = now === last ? same + 1 : 0;
+            last = now;
+            if (same >= 5) resolve(true);
+            else if (++frames > 600) resolve(false);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+    assert.ok(settled, 'the view settled after the jump (the same top card at the same place for five frames) within 600 frames');
     await mark();
     const before = await top();
     const images = await imagesMarked();
