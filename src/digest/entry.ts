@@ -3,7 +3,7 @@ import { arxivIdFromUrl } from './arxiv';
 import { parseAuthors } from './authors';
 import { parseSingleLink, inlineToPlainText } from './inline';
 import { BlockTracker, fieldName, isCommentLine, matchLabel, type LabelMatch } from './lines';
-import { isBlank, lineRange, linesOf, position, spanRange, trimEndBlanks, trimStartBlanks, type Line } from './text';
+import { isBlank, isWhitespace, lineRange, linesOf, position, spanRange, trimEndBlanks, trimStartBlanks, type Line } from './text';
 import type {
   AuthorsField,
   DigestEntry,
@@ -21,7 +21,6 @@ const VIDEO_LINK = /^\[Watch Video\]\([ \t]*([^\s)]*)[ \t]*\)[ \t]*$/;
 const VIDEO_BROKEN_LINK = /^\[Watch Video\][ \t]*(\S+)[ \t]*$/;
 const VIDEO_TAG = /^(?:<div>[ \t]*)?<video\b[^>]*?\bsrc=(["'])([^"']*)\1[^>]*>[ \t]*(?:<\/video>)?[ \t]*(?:<\/div>)?[ \t]*$/i;
 const BULLET = /^ ?[-*+](?:[ \t]+|$)/;
-const WHITESPACE = /\s/;
 
 interface OpenSection {
   readonly first: Line;
@@ -137,7 +136,7 @@ export function parseEntry(text: string, start: number, end: number, line: numbe
       const contentStart = m[0].length;
       const label = matchLabel(t.slice(contentStart));
       let textStart = contentStart + label.length;
-      while (textStart < t.length && WHITESPACE.test(t[textStart])) textStart++;
+      while (textStart < t.length && isWhitespace(t[textStart])) textStart++;
       open = { first: l, last: l, label, labelStart: contentStart, textStart };
     } else if (isCommentLine(t)) {
       // An HTML comment (such as a suppression comment) is not content of any field or bullet.

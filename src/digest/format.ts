@@ -3,7 +3,7 @@
 import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './lines';
 import { detectStyle } from './style';
 import { entryOrigin } from './shift';
-import { linesOf, trimEndBlanks } from './text';
+import { isWhitespace, linesOf, trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Position, Range } from './types';
 
 export interface FormatOptions {
@@ -228,12 +228,10 @@ function pastBlankLines(text: string, from: number, to: number): number {
   let lineStart = from;
   for (let i = from; i < to; i++) {
     if (text.charCodeAt(i) === 10) lineStart = i + 1;
-    else if (!WHITESPACE.test(text[i])) return lineStart;
+    else if (!isWhitespace(text[i])) return lineStart;
   }
   return to;
 }
-
-const WHITESPACE = /\s/;
 
 /** The formatted text of spans given in order (all of a document's, or one that is not the last). */
 export function joinSpans(doc: DigestDocument, params: FormatParams, spans: Iterable<FormatSpan>): string {

@@ -64,7 +64,7 @@ export function closesBlock(block: OpaqueBlock, line: string): boolean {
  * closes it), or null: a line in a block is content, never structure.
  */
 export class BlockTracker {
-  constructor(private block: OpaqueBlock | null = null) {}
+  private block: OpaqueBlock | null = null;
 
   get inside(): boolean {
     return this.block !== null;

@@ -158,7 +158,7 @@ const linksByEntry = new WeakMap<DigestEntry, { readonly lines: number; readonly
 export function linkableIdsOf(doc: DigestDocument): LinkableId[] {
   const text = doc.text;
   const found: LinkableId[] = [];
-  let blocks = new BlockTracker();
+  const blocks = new BlockTracker();
   let at = 0;
   let line = 0;
   for (const entry of doc.entries) {
@@ -173,7 +173,7 @@ export function linkableIdsOf(doc: DigestDocument): LinkableId[] {
       const dl = origin.lines - hit.lines;
       const dOff = origin.offset - hit.offset;
       for (const l of hit.links) found.push(dl === 0 && dOff === 0 ? l : { id: l.id, range: shiftRange(l.range, dl, dOff) });
-      blocks = new BlockTracker(hit.end);
+      blocks.resume(hit.end);
     } else {
       const cacheable = !blocks.inside;
       const links: LinkableId[] = [];

@@ -51,6 +51,9 @@ export function trimStartBlanks(s: string): string {
   return start === 0 ? s : s.slice(start);
 }
 
+/** Whether a character is whitespace as `trim()` sees it (spaces, TABs, line breaks, Unicode spaces). */
+export const isWhitespace = (c: string): boolean => /\s/.test(c);
+
 /** Only spaces and TABs (or nothing). */
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return false;
