@@ -22,12 +22,23 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
   await page.locator(`.tabs-container .tab.active[aria-label^="${path.basename(file)}"]`).waitFor({ timeout: 20_000 });
 }
 
-/** Runs a command by its title from the command palette (F1). */
+/**
+ * Runs a command by its title from the command palette (F1). Enter is pressed once the focused row is that command:
+ * a recently used command that also matches the text is listed, and focused, first. Done when the palette has taken
+ * it: the palette is gone or holds another input (a command that asks for something opens its own).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: title }).first().waitFor();
+  for (let moves = 0; !(await page.locator('.quick-input-list .monaco-list-row.focused').getAttribute('aria-label', { timeout: 5_000 }))?.includes(title); moves++) {
+    if (moves === 10) throw new Error(`the command palette does not focus "${title}"`);
+    await page.keyboard.press('ArrowDown');
+  }
   await page.keyboard.press('Enter');
+  const typed = JSON.stringify(`>${title}`);
+  await page.waitForFunction(`((box) => !box || box.offsetParent === null || box.value !== ${typed})(document.querySelector('.quick-input-widget input'))`, undefined, { timeout: 10_000 });
 }
