@@ -2,7 +2,7 @@
 // never a title, an ID, a number or a summary's words.
 import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './lines';
 import { detectStyle } from './style';
-import { entryOrigin } from './shift';
+import { entryEndOffset, entryLineStart, originalEntry } from './shift';
 import { isWhitespace, linesOf, trimEndBlanks } from './text';
 import type { DigestDocument, DigestEntry, LabelStyle, Position, Range } from './types';
 
@@ -31,7 +31,7 @@ export interface FormatParams {
 const compactByEntry = new WeakMap<DigestEntry, boolean | null>();
 
 function isCompactEntry(entry: DigestEntry): boolean | null {
-  const { original } = entryOrigin(entry);
+  const original = originalEntry(entry);
   let compact = compactByEntry.get(original);
   if (compact === undefined) {
     const first = original.fields[0];
@@ -122,7 +122,7 @@ const linesByEntry = new WeakMap<DigestEntry, { readonly style: FormatParams['st
 
 /** The formatted lines of a day's entry; the same array as long as the entry and the style are unchanged. */
 function formattedEntry(doc: DigestDocument, entry: DigestEntry, params: FormatParams): readonly string[] {
-  const { original } = entryOrigin(entry);
+  const original = originalEntry(entry);
   const hit = linesByEntry.get(original);
   if (hit && hit.style === params.style && hit.compact === params.compact) return hit.lines;
   const lines = joinBlocks(entryBlocks(doc, entry, params.style), params.compact);
@@ -184,10 +184,9 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     while (out.length && out[out.length - 1] === '') out.pop();
     if (out.length || above.length) out.push('');
   };
-  const headingStart = (entry: DigestEntry) => lineStartOf(entry.range.start);
   const end = text.length;
 
-  const firstStart = entries.length ? headingStart(entries[0]) : end;
+  const firstStart = entries.length ? entryLineStart(entries[0]) : end;
   const prefix: string[] = [];
   copy(prefix, 0, firstStart);
   if (entries.length) beforeEntry(prefix);
@@ -195,9 +194,9 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
 
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k];
-    const from = headingStart(entry);
-    const to = k + 1 < entries.length ? headingStart(entries[k + 1]) : end;
-    let restFrom = nextLineStart(text, entry.range.end.offset);
+    const from = entryLineStart(entry);
+    const to = k + 1 < entries.length ? entryLineStart(entries[k + 1]) : end;
+    let restFrom = nextLineStart(text, entryEndOffset(entry));
     // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
     const endsEmbedded = k === entries.length - 1 && entry === doc.days[doc.days.length - 1].entries.at(-1);
     // Exactly one blank line after an entry, whatever the source had.
@@ -207,7 +206,7 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     const restSource = text.slice(restFrom, to);
     // How the rest ends: before an entry, with the file, or with the file after an embedded digest's last entry.
     const ending = endsEmbedded ? 'embedded' : last ? 'file' : 'entry';
-    const { original } = entryOrigin(entry);
+    const original = originalEntry(entry);
     let record = restByEntry.get(original);
     if (record?.source === restSource && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
       blocks.resume(record.openAfter);

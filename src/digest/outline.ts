@@ -1,5 +1,5 @@
 // The outline model behind the tree view, symbols and folding: days → entries → sections, with stable ids.
-import { entryOrigin } from './shift';
+import { originalEntry } from './shift';
 import type { DaySection, DigestDocument, DigestEntry, Range, SummarySection } from './types';
 
 export type OutlineSort = 'file' | 'votes' | 'title';
@@ -118,7 +118,7 @@ export interface EntrySignatures {
 const signaturesByEntry = new WeakMap<DigestEntry, EntrySignatures>();
 
 export function entrySignatures(entry: DigestEntry): EntrySignatures {
-  const { original } = entryOrigin(entry);
+  const original = originalEntry(entry);
   let signatures = signaturesByEntry.get(original);
   if (!signatures) {
     const labels = original.sections.map((s) => s.label ?? firstWords(s.text));
@@ -148,7 +148,7 @@ export const dayIdBase = (day: DaySection): string => {
 
 /** The id of an entry that is the first with its paper (or title); repeats get `~2`, `~3`, … */
 export const entryIdBase = (entry: DigestEntry): string => {
-  const { original } = entryOrigin(entry);
+  const original = originalEntry(entry);
   let id = entryIds.get(original);
   if (id === undefined) entryIds.set(original, (id = `entry:${original.arxivId ?? original.title}`));
   return id;

@@ -117,6 +117,31 @@ export function entryOrigin(entry: DigestEntry): { readonly original: DigestEntr
   return entry instanceof ShiftedEntry ? entry : { original: entry, lines: 0, offset: 0 };
 }
 
+// Read on every keystroke for every entry: from the entry as parsed, so that neither an origin object nor a moved
+// entry's shifted ranges are made for it.
+
+/** The entry as parsed: the key of what is kept per entry while edits elsewhere only move it. */
+export function originalEntry(entry: DigestEntry): DigestEntry {
+  return entry instanceof ShiftedEntry ? entry.original : entry;
+}
+
+/** Where the entry's first line starts (an offset in the current text). */
+export function entryLineStart(entry: DigestEntry): number {
+  const moved = entry instanceof ShiftedEntry ? entry.offset : 0;
+  const { start } = originalEntry(entry).range;
+  return start.offset - start.character + moved;
+}
+
+/** Where the entry's range ends (an offset in the current text). */
+export function entryEndOffset(entry: DigestEntry): number {
+  return originalEntry(entry).range.end.offset + (entry instanceof ShiftedEntry ? entry.offset : 0);
+}
+
+/** The entry's first line (0-based, in the current text). */
+export function entryStartLine(entry: DigestEntry): number {
+  return originalEntry(entry).range.start.line + (entry instanceof ShiftedEntry ? entry.lines : 0);
+}
+
 /** The entry moved by `lines` and `offset`: constant time, ranges computed on first read. */
 export function shiftEntry(entry: DigestEntry, lines: number, offset: number): DigestEntry {
   if (entry instanceof ShiftedEntry) return new ShiftedEntry(entry.original, entry.lines + lines, entry.offset + offset);

@@ -1,6 +1,6 @@
 // What a document looks like as a whole: its label style and language, so era-dependent checks, the formatter
 // and authoring judge it by its own majority.
-import { entryOrigin } from './shift';
+import { originalEntry } from './shift';
 import type { DigestDocument, DigestEntry, LabelStyle } from './types';
 
 export interface DocumentStyle {
@@ -27,7 +27,7 @@ interface EntryCounts {
 const countsByEntry = new WeakMap<DigestEntry, EntryCounts>();
 
 function countsOf(entry: DigestEntry): EntryCounts {
-  const { original } = entryOrigin(entry);
+  const original = originalEntry(entry);
   let counts = countsByEntry.get(original);
   if (!counts) {
     let bold = 0;

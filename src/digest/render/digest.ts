@@ -1,6 +1,6 @@
 // Renders a whole digest into cards and days, re-rendering only entries whose text changed (CardCache).
 import { buildOutline, type Outline } from '../outline';
-import { entryOrigin } from '../shift';
+import { originalEntry } from '../shift';
 import type { DigestDocument, DigestEntry } from '../types';
 import { entryHtml } from './card';
 import { fillDay, ORPHANS_ID, renderDay } from './day';
@@ -30,7 +30,7 @@ export class CardCache {
 
   html(entry: DigestEntry, id: string, text: string, options: RenderOptions): string {
     if (options !== this.options) this.reset(options);
-    const parsed = entryOrigin(entry).original;
+    const parsed = originalEntry(entry);
     const known = this.byEntry.get(parsed);
     if (known && this.byId.get(id) === known) {
       this.stats.byEntry++;

@@ -1,5 +1,5 @@
 // Runs the rules over a document: style detection, severities from the config, suppressions, order.
-import { entryOrigin, shiftRange } from '../shift';
+import { entryEndOffset, entryLineStart, entryOrigin, shiftRange } from '../shift';
 import type { DigestDocument, DigestEntry, Range } from '../types';
 import { mergeConfigs, severityOf, type ValidationConfig } from './config';
 import { detectStyle } from '../style';
@@ -42,9 +42,8 @@ function shiftProblem(p: Problem, lines: number, offset: number): Problem {
 
 /** `[from, to)` of the whole lines an entry spans, line breaks included. */
 function entryLines(text: string, entry: DigestEntry): [number, number] {
-  const from = entry.range.start.offset - entry.range.start.character;
-  const nl = text.indexOf('\n', entry.range.end.offset);
-  return [from, nl === -1 ? text.length : nl + 1];
+  const nl = text.indexOf('\n', entryEndOffset(entry));
+  return [entryLineStart(entry), nl === -1 ? text.length : nl + 1];
 }
 
 /** Whether `text[from, to)` holds only line breaks (the usual space between entries): no text rule finds anything there. */

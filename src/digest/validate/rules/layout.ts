@@ -2,7 +2,7 @@
 // the formatter agree: a file lint calls clean is left as it is, and each place the formatter changes is shown.
 // Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks one span.
 import { formatParams, formatSpans, joinSpans, type FormatParams, type FormatSpan } from '../../format';
-import { entryOrigin } from '../../shift';
+import { entryStartLine, originalEntry } from '../../shift';
 import type { DigestEntry, Position } from '../../types';
 import { msg, type Message, type RuleContext, type Rule } from '../types';
 
@@ -123,7 +123,7 @@ const spanRecords = new WeakMap<DigestEntry, SpanRecord>();
 
 /** A span in the middle (an entry and the text up to the next one): all its places are one problem. */
 function middleSpanProblems(ctx: RuleContext, span: FormatSpan & { entry: DigestEntry }, params: FormatParams): readonly SpanProblem[] {
-  const { original } = entryOrigin(span.entry);
+  const original = originalEntry(span.entry);
   const hit = spanRecords.get(original);
   if (hit && hit.entryLines === span.entryLines && hit.restLines === span.restLines && hit.eol === params.eol) return hit.problems;
   const problems = spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), () => 0);
@@ -151,7 +151,7 @@ export default {
       return lo;
     };
     for (const span of formatSpans(ctx.doc, params)) {
-      const startLine = span.entry?.range.start.line ?? 0;
+      const startLine = span.entry ? entryStartLine(span.entry) : 0;
       const problems =
         span.entry && !span.last
           ? middleSpanProblems(ctx, span as FormatSpan & { entry: DigestEntry }, params)
