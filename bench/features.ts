@@ -6,7 +6,7 @@ import { applyChanges, buildOutline, DigestCache, ModelCache, PaperIndex, parseD
 import { CardCache, DEFAULT_RENDER_OPTIONS, diffDigests, renderDigest, type RenderedDigest } from '../src/digest/render';
 import { flat, keystrokeSite, type Workspace } from './inputs';
 import { measureAlternating, type Plan, type Stats } from './measure';
-import { fmtMs } from './report';
+import { fmtSpread } from './report';
 
 export interface FeatureRow {
   readonly label: string;
@@ -108,9 +108,9 @@ export function outlineRows(workspace: Workspace, quick: boolean): FeatureRow[] 
 }
 
 export function formatFeatureRows(rows: readonly FeatureRow[]): string {
-  const lines = ['| case | ours (ms) | baseline | baseline (ms) | ×faster |', '|---|---:|---|---:|---:|'];
+  const lines = ['| case | ours ms (min–max) | baseline | baseline ms (min–max) | ×faster |', '|---|---:|---|---:|---:|'];
   for (const r of rows) {
-    lines.push(`| ${r.label} | ${fmtMs(r.ours.median)} | ${r.baseline.label} | ${fmtMs(r.baseline.stats.median)} | ${(r.baseline.stats.median / r.ours.median).toFixed(1)}× |`);
+    lines.push(`| ${r.label} | ${fmtSpread(r.ours)} | ${r.baseline.label} | ${fmtSpread(r.baseline.stats)} | ${(r.baseline.stats.median / r.ours.median).toFixed(1)}× |`);
   }
   return lines.join('\n');
 }

@@ -183,7 +183,7 @@ function main(): void {
   const allSane = [...sanity, k.sanityAfter].every((s) => s.equal && s.lineCountEqual);
   if (!allSane) log('WARNING !!! incremental result differs from a fresh parse: (c) timings are not trustworthy');
 
-  log('\nvalidation, outline and workspace index (median ms)');
+  log('\nvalidation, outline and workspace index (median and min–max of the timed repetitions, ms)');
   const featureRows = [...validationRows(seed.text, big.text, quick), ...outlineRows(workspace, quick), ...insightsRows(workspace, quick)];
   log(formatFeatureRows(featureRows));
   const heap = indexHeap(workspace);

@@ -9,6 +9,7 @@ import { applyChanges, DigestCache, parseDigest, type TextChange } from '../src/
 import { CardCache, diffDigests, digestBodyHtml, renderDigest, type RenderedDigest } from '../src/digest/render';
 import { DEFAULT_TOOLBAR_STRINGS, previewPageHtml } from '../src/preview/page';
 import { bigInput, benchCorpus, flat, keystrokeSite, seedInput } from './inputs';
+import { fmtRatio, fmtSpread } from './report';
 import { collect, consume, measure, summarize, type Plan, type Stats } from './measure';
 
 export interface PreviewBenchRow {
@@ -302,9 +303,8 @@ export async function runPreviewBench(options: PreviewBenchOptions = {}): Promis
 }
 
 export function formatPreviewRows(rows: readonly PreviewBenchRow[]): string {
-  const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(1));
-  const header = ['case', 'ours ms', 'baseline ms', '×faster', 'baseline'];
-  const body = rows.map((r) => [`(${r.id}) ${r.label}`, fmt(r.ours.median), fmt(r.baseline.median), `${r.ratio >= 10 ? r.ratio.toFixed(0) : r.ratio.toFixed(2)}×`, r.baselineLabel]);
+  const header = ['case', 'ours ms (min–max)', 'baseline ms (min–max)', '×faster', 'baseline'];
+  const body = rows.map((r) => [`(${r.id}) ${r.label}`, fmtSpread(r.ours), fmtSpread(r.baseline), fmtRatio(r.ratio), r.baselineLabel]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ...rows.filter((r) => r.note).map((r) => `(${r.id}) ${r.note}`)].join('\n');

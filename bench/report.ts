@@ -29,6 +29,11 @@ export function fmtMs(ms: number): string {
   return ms.toFixed(1);
 }
 
+/** The median with the spread of the timed repetitions: `median (min–max)`. */
+export function fmtSpread(s: Stats): string {
+  return `${fmtMs(s.median)} (${fmtMs(s.min)}–${fmtMs(s.max)})`;
+}
+
 export function fmtRatio(r: number): string {
   if (!Number.isFinite(r)) return '-';
   return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
@@ -41,11 +46,14 @@ export function ratio(c: CaseResult, id: BaselineId): number {
 }
 
 export function formatTable(cases: readonly CaseResult[]): string {
-  const header = ['case', 'ours ms', ...BASELINES.flatMap((b) => [`${b.label} ms`, '×faster'])];
+  const header = ['case', 'ours ms (min–max)', ...BASELINES.flatMap((b) => [`${b.label} ms (min–max)`, '×faster'])];
   const rows = cases.map((c) => [
     `(${c.id}) ${c.label}`,
-    fmtMs(c.ours.median),
-    ...BASELINES.flatMap((b) => [fmtMs(c.baselines[b.id]?.median ?? NaN), fmtRatio(ratio(c, b.id))]),
+    fmtSpread(c.ours),
+    ...BASELINES.flatMap((b) => {
+      const stats = c.baselines[b.id];
+      return [stats ? fmtSpread(stats) : '-', fmtRatio(ratio(c, b.id))];
+    }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
