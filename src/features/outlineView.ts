@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE, entryCount } from './convert';
 import type { DigestService } from './digests';
 import { Disposable } from './dispose';
 import type { EntryRef } from './entryTarget';
+import { countBelow } from '../digest/sorted';
 
 /** The tree's element: a stable handle per id, so that VS Code can match elements across refreshes. */
 export interface OutlineHandle {
@@ -223,15 +224,8 @@ export class OutlineProvider extends Disposable implements vscode.TreeDataProvid
 function worstSeverities(diagnostics: readonly vscode.Diagnostic[]): (from: number, to: number) => number | undefined {
   const sorted = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
   return (from, to) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].range.start.line < from) lo = mid + 1;
-      else hi = mid;
-    }
     let worst: number | undefined;
-    for (let i = lo; i < sorted.length && sorted[i].range.start.line <= to; i++) if (worst === undefined || sorted[i].severity < worst) worst = sorted[i].severity;
+    for (let i = countBelow(sorted, (d) => d.range.start.line, from); i < sorted.length && sorted[i].range.start.line <= to; i++) if (worst === undefined || sorted[i].severity < worst) worst = sorted[i].severity;
     return worst;
   };
 }

@@ -3,6 +3,7 @@ import { parseDigest } from '../document';
 import type { TextEdit } from '../types';
 import { validate, type ValidateOptions } from './engine';
 import type { Problem } from './types';
+import { countBelow } from '../sorted';
 
 /** Applies edits to `text` in one pass (linear in the text and the edits); returns null when two edits overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string | null {
@@ -24,16 +25,7 @@ const clashes = (a: TextEdit, b: TextEdit): boolean =>
   (a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset);
 
 /** Index of the first edit in `sorted` (by start, then end) that starts at or after `offset`. */
-function lowerBound(sorted: readonly TextEdit[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].range.start.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (sorted: readonly TextEdit[], offset: number): number => countBelow(sorted, (e) => e.range.start.offset, offset);
 
 /**
  * The edits of every fixable problem that do not overlap an earlier one (or each other's duplicates). The chosen

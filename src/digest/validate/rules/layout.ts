@@ -3,6 +3,7 @@
 // Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks one span.
 import { formatParams, formatSpans, joinSpans, type FormatParams, type FormatSpan } from '../../format';
 import { entryStartLine, originalEntry } from '../../shift';
+import { countBelow } from '../../sorted';
 import type { DigestEntry, Position } from '../../types';
 import { msg, type Message, type RuleContext, type Rule } from '../types';
 
@@ -141,14 +142,7 @@ export default {
     let entryStarts: number[] | undefined;
     const entryAt = (offset: number) => {
       entryStarts ??= ctx.doc.entries.map((e) => e.range.start.offset);
-      let lo = 0;
-      let hi = entryStarts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (entryStarts[mid] <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
+      return countBelow(entryStarts, (start) => start, offset + 1);
     };
     for (const span of formatSpans(ctx.doc, params)) {
       const startLine = span.entry ? entryStartLine(span.entry) : 0;
