@@ -2,7 +2,7 @@
 import { isValidArxivId } from './arxiv';
 import { BlockTracker, type OpaqueBlock } from './lines';
 import { entryAtLine } from './outline';
-import { entryOrigin, shiftRange } from './shift';
+import { entryEndLine, entryLineStart, entryLinesEnd, entryStartLine, movedBy, originalEntry, shiftRange } from './shift';
 import { linesOf, position } from './text';
 import type { DigestDocument, DigestEntry, Range } from './types';
 
@@ -162,27 +162,27 @@ export function linkableIdsOf(doc: DigestDocument): LinkableId[] {
   let at = 0;
   let line = 0;
   for (const entry of doc.entries) {
-    const from = entry.range.start.offset - entry.range.start.character;
-    const nl = text.indexOf('\n', entry.range.end.offset);
-    const to = nl === -1 ? text.length : nl + 1;
+    const from = entryLineStart(entry);
+    const to = entryLinesEnd(text, entry);
     scanLinkableIds(text, at, from, line, blocks, found);
-    const origin = entryOrigin(entry);
+    const original = originalEntry(entry);
+    const moved = movedBy(entry);
     // Entries start outside code blocks and comments; should one not, it is scanned, not cached.
-    const hit = blocks.inside ? undefined : linksByEntry.get(origin.original);
+    const hit = blocks.inside ? undefined : linksByEntry.get(original);
     if (hit) {
-      const dl = origin.lines - hit.lines;
-      const dOff = origin.offset - hit.offset;
+      const dl = moved.lines - hit.lines;
+      const dOff = moved.offset - hit.offset;
       for (const l of hit.links) found.push(dl === 0 && dOff === 0 ? l : { id: l.id, range: shiftRange(l.range, dl, dOff) });
       blocks.resume(hit.end);
     } else {
       const cacheable = !blocks.inside;
       const links: LinkableId[] = [];
-      scanLinkableIds(text, from, to, entry.range.start.line, blocks, links);
-      if (cacheable) linksByEntry.set(origin.original, { lines: origin.lines, offset: origin.offset, links, end: blocks.current });
+      scanLinkableIds(text, from, to, entryStartLine(entry), blocks, links);
+      if (cacheable) linksByEntry.set(original, { lines: moved.lines, offset: moved.offset, links, end: blocks.current });
       for (const l of links) found.push(l);
     }
     at = to;
-    line = entry.range.end.line + 1;
+    line = entryEndLine(entry) + 1;
   }
   scanLinkableIds(text, at, text.length, line, blocks, found);
   return found;

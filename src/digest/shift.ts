@@ -112,9 +112,11 @@ class ShiftedEntry implements DigestEntry {
   }
 }
 
-/** The entry as parsed and how far it has moved since (zero for an entry that has not moved). */
-export function entryOrigin(entry: DigestEntry): { readonly original: DigestEntry; readonly lines: number; readonly offset: number } {
-  return entry instanceof ShiftedEntry ? entry : { original: entry, lines: 0, offset: 0 };
+const NOT_MOVED = { lines: 0, offset: 0 } as const;
+
+/** How far the entry has moved since it was parsed (the same object for every entry that has not). */
+export function movedBy(entry: DigestEntry): { readonly lines: number; readonly offset: number } {
+  return entry instanceof ShiftedEntry ? entry : NOT_MOVED;
 }
 
 // Read on every keystroke for every entry: from the entry as parsed, so that neither an origin object nor a moved
@@ -127,19 +129,29 @@ export function originalEntry(entry: DigestEntry): DigestEntry {
 
 /** Where the entry's first line starts (an offset in the current text). */
 export function entryLineStart(entry: DigestEntry): number {
-  const moved = entry instanceof ShiftedEntry ? entry.offset : 0;
   const { start } = originalEntry(entry).range;
-  return start.offset - start.character + moved;
+  return start.offset - start.character + movedBy(entry).offset;
 }
 
 /** Where the entry's range ends (an offset in the current text). */
 export function entryEndOffset(entry: DigestEntry): number {
-  return originalEntry(entry).range.end.offset + (entry instanceof ShiftedEntry ? entry.offset : 0);
+  return originalEntry(entry).range.end.offset + movedBy(entry).offset;
+}
+
+/** Where the whole lines the entry spans end (an offset in `text`, the current text), its last line break included. */
+export function entryLinesEnd(text: string, entry: DigestEntry): number {
+  const nl = text.indexOf('\n', entryEndOffset(entry));
+  return nl === -1 ? text.length : nl + 1;
 }
 
 /** The entry's first line (0-based, in the current text). */
 export function entryStartLine(entry: DigestEntry): number {
-  return originalEntry(entry).range.start.line + (entry instanceof ShiftedEntry ? entry.lines : 0);
+  return originalEntry(entry).range.start.line + movedBy(entry).lines;
+}
+
+/** The entry's last line (0-based, in the current text). */
+export function entryEndLine(entry: DigestEntry): number {
+  return originalEntry(entry).range.end.line + movedBy(entry).lines;
 }
 
 /** The entry moved by `lines` and `offset`: constant time, ranges computed on first read. */

@@ -123,6 +123,17 @@ describe('validate: fixes and duplicates', () => {
     assert.equal(findDuplicatePapers([{ name: 'x.md', doc }]).size, 0);
   });
 
+  it('finds a repeat made by an edit right after a file with the same papers once each (what it keeps between calls hides nothing)', () => {
+    const entry = (id: string) => `### [P](https://arxiv.org/abs/${id})\n- 요약\n`;
+    const dups = (text: string) => validate(parseDigest(text)).filter((p) => p.ruleId === 'duplicate-paper').length;
+    const once = `## Daily Papers (2025-01-02)\n${entry('2501.00001')}${entry('2501.00002')}`;
+    assert.equal(dups(once), 0);
+    assert.equal(dups(once.replace('2501.00002', '2501.00001')), 1, 'the second ID now repeats the first');
+    assert.equal(dups(once), 0);
+    assert.equal(dups(`${once}## Daily Papers (2025-01-03)\n${entry('2501.00002')}`), 1, 'a paper repeated under a later day');
+    assert.equal(dups(once.replace('2501.00002', '2501.00001v2')), 1, 'a version of the same paper');
+  });
+
   it('stays linear on 20,000 repeats of one paper: one problem per repeat, each message of bounded length', () => {
     const n = 20_000;
     const days = Array.from({ length: n }, (_, i) => `## Daily Papers (${String(2000 + Math.floor(i / 365)).padStart(4, '0')}-01-01)\n### [A](https://arxiv.org/abs/2501.00001)\n`);

@@ -1,6 +1,6 @@
 // Renders a whole digest into cards and days, re-rendering only entries whose text changed (CardCache).
 import { buildOutline, type Outline } from '../outline';
-import { originalEntry } from '../shift';
+import { entryEndLine, entryStartLine, originalEntry } from '../shift';
 import type { DigestDocument, DigestEntry } from '../types';
 import { entryHtml } from './card';
 import { fillDay, ORPHANS_ID, renderDay } from './day';
@@ -106,7 +106,7 @@ export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAU
     if (inWindow && entries.length === 0) return;
     const places: EntryPlace[] = [];
     for (const e of entries) {
-      const card = { id: e.id, html: cache.html(e.entry, e.id, doc.text, options), line: e.entry.range.start.line, endLine: e.entry.range.end.line };
+      const card = { id: e.id, html: cache.html(e.entry, e.id, doc.text, options), line: entryStartLine(e.entry), endLine: entryEndLine(e.entry) };
       cards.set(e.id, card);
       places.push([e.id, card.line, card.endLine]);
     }

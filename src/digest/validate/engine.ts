@@ -1,5 +1,5 @@
 // Runs the rules over a document: style detection, severities from the config, suppressions, order.
-import { entryEndOffset, entryLineStart, entryOrigin, shiftRange } from '../shift';
+import { entryLineStart, entryLinesEnd, movedBy, originalEntry, shiftRange } from '../shift';
 import type { DigestDocument, DigestEntry, Range } from '../types';
 import { mergeConfigs, severityOf, type ValidationConfig } from './config';
 import { detectStyle } from '../style';
@@ -38,12 +38,6 @@ function shiftProblem(p: Problem, lines: number, offset: number): Problem {
   const { fix, ...rest } = p;
   const moved: Problem = { ...rest, range: shiftRange(p.range, lines, offset) };
   return fix ? { ...moved, fix: shiftFix(fix, lines, offset) } : moved;
-}
-
-/** `[from, to)` of the whole lines an entry spans, line breaks included. */
-function entryLines(text: string, entry: DigestEntry): [number, number] {
-  const nl = text.indexOf('\n', entryEndOffset(entry));
-  return [entryLineStart(entry), nl === -1 ? text.length : nl + 1];
 }
 
 /** Whether `text[from, to)` holds only line breaks (the usual space between entries): no text rule finds anything there. */
@@ -118,17 +112,19 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   };
   let gapStart = 0;
   for (const entry of doc.entries) {
-    const [from, to] = entryLines(doc.text, entry);
+    const from = entryLineStart(entry);
+    const to = entryLinesEnd(doc.text, entry);
     if (!onlyLineBreaks(doc.text, gapStart, from)) {
       for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
       directivesOf(gapStart, from);
     }
     gapStart = to;
-    const origin = entryOrigin(entry);
-    const hit = entryRecords.get(origin.original);
+    const original = originalEntry(entry);
+    const moved = movedBy(entry);
+    const hit = entryRecords.get(original);
     if (hit && hit.key === key) {
-      const dl = origin.lines - hit.lines;
-      const dOff = origin.offset - hit.offset;
+      const dl = moved.lines - hit.lines;
+      const dOff = moved.offset - hit.offset;
       for (const p of hit.problems) problems.push(dl === 0 && dOff === 0 ? p : shiftProblem(p, dl, dOff));
       if (hit.directives === null) directivesOf(from, to);
       else for (const d of hit.directives) directives.push(dl === 0 ? d : { ...d, line: d.line + dl });
@@ -140,7 +136,7 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
     sink = problems;
     const kept = directivesOf(from, to);
     // A rule that failed on this entry fails again next time: keep no record that would hide it.
-    if (failed.size === failures) entryRecords.set(origin.original, { key, lines: origin.lines, offset: origin.offset, problems: found, directives: kept });
+    if (failed.size === failures) entryRecords.set(original, { key, lines: moved.lines, offset: moved.offset, problems: found, directives: kept });
     for (const p of found) problems.push(p);
   }
   for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, doc.text.length));

@@ -1,22 +1,45 @@
 // The same paper twice in one file: twice in one day, or repeated under a later date (across files: `findDuplicatePapers`).
 import { baseArxivId } from '../../arxiv';
 import { originalEntry } from '../../shift';
-import type { DigestEntry } from '../../types';
+import type { DigestDocument, DigestEntry } from '../../types';
 import { msg, type Rule } from '../types';
+
+const hasPaper = (entry: DigestEntry) => entry.arxivId !== null && originalEntry(entry).urlRange !== null;
+
+/** The papers of the last document checked, in order, when none repeated. */
+let lastUnique: { readonly ids: readonly string[]; readonly dates: readonly string[] } | undefined;
+
+/** Whether the document has the same papers under the same dates, in the same order (then none repeats either). */
+function sameAsLastUnique(doc: DigestDocument): boolean {
+  if (!lastUnique) return false;
+  const { ids, dates } = lastUnique;
+  let k = 0;
+  for (const { date, entries } of doc.days) {
+    for (const entry of entries) {
+      if (!hasPaper(entry)) continue;
+      if (k === ids.length || dates[k] !== date || ids[k] !== baseArxivId(entry.arxivId!)) return false;
+      k++;
+    }
+  }
+  return k === ids.length;
+}
 
 export default {
   meta: { id: 'duplicate-paper', name: 'Duplicate paper', severity: 'warning', fixable: false, ko: '중복 논문' },
   check(ctx) {
-    // One pass for each paper's earliest place, one to report: linear however often a paper repeats. Run on every
-    // keystroke: nothing is made for a paper seen once (an entry's link is asked of the entry as parsed, so a moved
-    // entry's shifted range is not made for it).
+    // Run on every keystroke, where the papers rarely change: a walk that makes nothing tells so. Else one pass for
+    // each paper's earliest place, one to report: linear however often a paper repeats.
+    if (sameAsLastUnique(ctx.doc)) return;
+    const ids: string[] = [];
+    const dates: string[] = [];
     const firstEntry = new Map<string, DigestEntry>();
     const firstDate = new Map<string, string>();
-    const hasPaper = (entry: DigestEntry) => entry.arxivId !== null && originalEntry(entry).urlRange !== null;
     for (const { date, entries } of ctx.doc.days) {
       for (const entry of entries) {
         if (!hasPaper(entry)) continue;
         const id = baseArxivId(entry.arxivId!);
+        ids.push(id);
+        dates.push(date);
         const known = firstDate.get(id);
         if (known === undefined || date < known) {
           firstEntry.set(id, entry);
@@ -24,7 +47,8 @@ export default {
         }
       }
     }
-    if (firstEntry.size === ctx.doc.entries.length) return; // every entry a paper of its own
+    lastUnique = firstEntry.size === ids.length ? { ids, dates } : undefined;
+    if (lastUnique) return;
     for (const { date, entries } of ctx.doc.days) {
       for (const entry of entries) {
         if (!hasPaper(entry)) continue;
