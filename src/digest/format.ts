@@ -144,8 +144,6 @@ export interface FormatSpan {
   readonly entryLines: readonly string[];
   /** The formatted lines after the entry (or the whole span's, for the text before the first entry). */
   readonly restLines: readonly string[];
-  /** Source of what follows the entry in the span (or of the whole span). */
-  readonly restSource: string;
   /** The last span: its lines are joined with the line break and followed by the file's ending. */
   readonly last: boolean;
 }
@@ -190,7 +188,7 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
   const prefix: string[] = [];
   copy(prefix, 0, firstStart);
   if (entries.length) beforeEntry(prefix);
-  yield { from: 0, to: firstStart, entryLines: [], restLines: prefix, restSource: text.slice(0, firstStart), last: !entries.length };
+  yield { from: 0, to: firstStart, entryLines: [], restLines: prefix, last: !entries.length };
 
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k];
@@ -203,22 +201,22 @@ export function* formatSpans(doc: DigestDocument, params: FormatParams): Generat
     if (!endsEmbedded) restFrom = pastBlankLines(text, restFrom, to);
     const entryLines = formattedEntry(doc, entry, params);
     const last = to === end;
-    const restSource = text.slice(restFrom, to);
     // How the rest ends: before an entry, with the file, or with the file after an embedded digest's last entry.
     const ending = endsEmbedded ? 'embedded' : last ? 'file' : 'entry';
     const original = originalEntry(entry);
     let record = restByEntry.get(original);
-    if (record?.source === restSource && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
+    // The rest compared in place: a keystroke slices nothing for the spans it does not touch.
+    if (record && record.source.length === to - restFrom && text.startsWith(record.source, restFrom) && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
       blocks.resume(record.openAfter);
     } else {
       const openBefore = blocks.current;
       const rest: string[] = endsEmbedded ? [] : [''];
       copy(rest, restFrom, to);
       if (!last) beforeEntry(rest, entryLines);
-      record = { source: restSource, entryLines, openBefore, ending, lines: rest, openAfter: blocks.current };
+      record = { source: text.slice(restFrom, to), entryLines, openBefore, ending, lines: rest, openAfter: blocks.current };
       restByEntry.set(original, record);
     }
-    yield { from, to, entry, entryLines, restLines: record.lines, restSource, last };
+    yield { from, to, entry, entryLines, restLines: record.lines, last };
   }
 }
 
