@@ -210,7 +210,9 @@ export class InsightsDashboard extends Disposable {
         return;
       }
       case 'exportSvg': {
+        // The command's request when this answers it (a click saves through the dialog alone).
         const request = this.svgRequest?.chart === message.chart ? this.svgRequest : undefined;
+        if (request) this.svgRequest = undefined;
         const bytes = chartSvgBytes(message.svg);
         if (!bytes) this.log.error(`Insights: the page's SVG of the ${message.chart} chart is not only a drawing; not saved`);
         const saved = bytes && (await save(`insights-${message.chart}.svg`, { SVG: ['svg'] }, bytes, request?.destination));
@@ -222,21 +224,28 @@ export class InsightsDashboard extends Disposable {
 
   /**
    * Asks the page for a chart's SVG and saves it, as its Save as SVG button does; `destination` skips the dialog
-   * (tests). Undefined when the page does not answer within 10 s (hidden, its page unloaded) or the file is not saved.
+   * (tests). Undefined when the file is not saved, or the page does not answer within 10 s (hidden: its page is unloaded).
    */
   exportChartSvg(chart: ChartName, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    this.svgRequest?.done(undefined); // an earlier request still waiting is given up
+    this.svgRequest?.done(undefined); // an earlier request still unanswered is given up
     return new Promise((resolve) => {
-      const done = (saved: vscode.Uri | undefined) => {
-        clearTimeout(timer);
-        if (this.svgRequest === request) this.svgRequest = undefined;
-        resolve(saved);
+      const request = {
+        chart,
+        destination,
+        done: (saved: vscode.Uri | undefined) => {
+          clearTimeout(timer);
+          resolve(saved);
+        },
       };
-      const request = { chart, destination, done };
-      const timer = setTimeout(() => done(undefined), 10_000);
+      const giveUp = () => {
+        if (this.svgRequest !== request) return; // answered: the file is being saved
+        this.svgRequest = undefined;
+        request.done(undefined);
+      };
+      const timer = setTimeout(giveUp, 10_000);
       this.svgRequest = request;
       const message: InsightsExportRequest = { type: 'exportSvg', chart };
-      void this.panel.webview.postMessage(message).then((posted) => posted || done(undefined));
+      void this.panel.webview.postMessage(message).then((posted) => posted || giveUp());
     });
   }
 
