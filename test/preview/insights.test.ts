@@ -125,6 +125,17 @@ describe('insights dashboard page (Chromium)', function () {
         }
       assert.ok(chartSvgBytes(message.svg), `${name}: the host's check takes it`);
     }
+    // Zoomed in on the first day (a drag across the plot), the SVG shows what is shown, as the PNG does.
+    const over = (await page.page.$('#dp-chart-activity .u-over'))!;
+    await over.scrollIntoViewIfNeeded(); // the mouse reaches only what is in the viewport
+    const plot = (await over.boundingBox())!;
+    await page.page.mouse.move(plot.x + 2, plot.y + plot.height / 2);
+    await page.page.mouse.down();
+    await page.page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2, { steps: 5 });
+    await page.page.mouse.up();
+    const zoomed = await clickAndGet(page, '#dp-activity button[data-svg]');
+    const zoomedPoints = zoomed.type === 'exportSvg' ? Math.max(...zoomed.svg.split(' d="').map((d) => d.split('"')[0].split('A').length - 1)) : -1;
+    assert.ok(zoomedPoints >= 1 && zoomedPoints < painted.points.activity, `the days zoomed in on, not all ${painted.points.activity}: ${zoomedPoints}`);
     const format = await clickAndGet(page, '#dp-format button[data-svg]');
     assert.ok(format.type === 'exportSvg' && ['A', 'B', 'C', 'D', 'none', 'bold', 'bold-italic'].every((label) => format.svg.includes(`>${label}</text>`)), 'the era and label-style axes');
     assert.deepEqual(page.errors, []);
