@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { svgcanvasCsp } from './svgcanvasCsp.mjs';
 import { webWorker, webWorkerWith } from './webWorker.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -72,8 +73,8 @@ const builds = [
   },
   // The preview page's script: a DOM program of its own, loaded by the webview from media/ (built, not committed).
   { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { preview: 'src/preview/webview/main.ts' }, outdir: 'media' },
-  // The insights dashboard's script, with uPlot and its styles (media/insights.js and media/insights.css).
-  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { insights: 'src/insights/webview/main.ts' }, outdir: 'media' },
+  // The insights dashboard's script, with uPlot, svgcanvas for the SVG export, and its styles (media/insights.js and media/insights.css).
+  { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: production ? false : 'inline', minify: production, logLevel: 'warning', entryPoints: { insights: 'src/insights/webview/main.ts' }, outdir: 'media', plugins: [svgcanvasCsp] },
 ];
 
 if (watch) {

@@ -8,8 +8,9 @@ import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
 import { newNonce } from '../preview/page';
 import type { CachedCategories } from './categories';
 import { insightsPageHtml } from './page';
-import { hostMessage, INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
+import { hostMessage, INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsExportRequest, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
+import { chartSvgBytes } from './svgFile';
 import { SLICE_MS, yieldToHost, type WorkspaceInsights } from './workspaceInsights';
 
 /** What the state command reports (tests and the UI script wait on it). */
@@ -62,6 +63,8 @@ export class InsightsDashboard extends Disposable {
   private readonly sinceCreated = () => performance.timeOrigin + performance.now() - this.createdAt;
   private updating = false;
   private again = false;
+  /** A Save Insights Chart as SVG command waiting for the page's SVG: where it goes and who waits. */
+  private svgRequest: { readonly chart: ChartName; readonly destination?: vscode.Uri; readonly done: (saved: vscode.Uri | undefined) => void } | undefined;
   private readonly disposed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposed.event;
 
@@ -206,7 +209,44 @@ export class InsightsDashboard extends Disposable {
         if (bytes) await save(`insights-${message.chart}.png`, { PNG: ['png'] }, bytes);
         return;
       }
+      case 'exportSvg': {
+        // The command's request when this answers it (a click saves through the dialog alone).
+        const request = this.svgRequest?.chart === message.chart ? this.svgRequest : undefined;
+        if (request) this.svgRequest = undefined;
+        const bytes = chartSvgBytes(message.svg);
+        if (!bytes) this.log.error(`Insights: the page's SVG of the ${message.chart} chart is not only a drawing; not saved`);
+        const saved = bytes && (await save(`insights-${message.chart}.svg`, { SVG: ['svg'] }, bytes, request?.destination));
+        request?.done(saved);
+        return;
+      }
     }
+  }
+
+  /**
+   * Asks the page for a chart's SVG and saves it, as its Save as SVG button does; `destination` skips the dialog
+   * (tests). Undefined when the file is not saved, or the page does not answer within 10 s (hidden: its page is unloaded).
+   */
+  exportChartSvg(chart: ChartName, destination?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    this.svgRequest?.done(undefined); // an earlier request still unanswered is given up
+    return new Promise((resolve) => {
+      const request = {
+        chart,
+        destination,
+        done: (saved: vscode.Uri | undefined) => {
+          clearTimeout(timer);
+          resolve(saved);
+        },
+      };
+      const giveUp = () => {
+        if (this.svgRequest !== request) return; // answered: the file is being saved
+        this.svgRequest = undefined;
+        request.done(undefined);
+      };
+      const timer = setTimeout(giveUp, 10_000);
+      this.svgRequest = request;
+      const message: InsightsExportRequest = { type: 'exportSvg', chart };
+      void this.panel.webview.postMessage(message).then((posted) => posted || giveUp());
+    });
   }
 
   private isListed(file: string, line: number): boolean {

@@ -40,6 +40,7 @@ export interface InsightsStrings {
   readonly showTable: string;
   readonly exportCsv: string;
   readonly exportPng: string;
+  readonly exportSvg: string;
   readonly date: string;
   readonly papers: string;
   readonly votes: string;
@@ -111,6 +112,16 @@ export type InsightsData<I = Insights> = {
   readonly insights: I;
 };
 
+/** Host → page: save a chart as SVG (the Save Insights Chart as SVG command); the page answers with `exportSvg`. */
+export interface InsightsExportRequest {
+  readonly type: 'exportSvg';
+  readonly chart: ChartName;
+}
+
+export function parseInsightsExportRequest(data: unknown): InsightsExportRequest | undefined {
+  return isObj(data) && data.type === 'exportSvg' && CHART_NAMES.includes(data.chart as ChartName) ? { type: 'exportSvg', chart: data.chart as ChartName } : undefined;
+}
+
 /** The message that carries `data` to the page. */
 export function hostMessage(data: InsightsData): InsightsHostMessage {
   const days = data.insights.days;
@@ -161,6 +172,7 @@ export type InsightsPageMessage =
   | { readonly type: 'author'; readonly name: string }
   | { readonly type: 'exportCsv'; readonly table: TableName }
   | { readonly type: 'exportPng'; readonly chart: ChartName; readonly dataUrl: string }
+  | { readonly type: 'exportSvg'; readonly chart: ChartName; readonly svg: string }
   | { readonly type: 'painted'; readonly generation: number; readonly points: Readonly<Record<ChartName, number>> };
 
 type Obj = Record<string, unknown>;
@@ -174,6 +186,8 @@ const isRange = (v: unknown): v is DateRange => isObj(v) && isDateOrNull(v.from)
 /** A PNG of a chart: a few hundred KB at most; 16 MB is far past any real one. */
 export const MAX_PNG_DATA_URL = 16 * 1024 * 1024;
 export const PNG_PREFIX = 'data:image/png;base64,';
+/** An SVG of a chart: tens of KB for a year of days (a path vertex per day and series); 16 MB is far past any real one. */
+export const MAX_SVG = 16 * 1024 * 1024;
 
 export function parseInsightsPageMessage(data: unknown): InsightsPageMessage | undefined {
   if (!isObj(data)) return undefined;
@@ -191,6 +205,10 @@ export function parseInsightsPageMessage(data: unknown): InsightsPageMessage | u
     case 'exportPng':
       return CHART_NAMES.includes(data.chart as ChartName) && isStr(data.dataUrl, MAX_PNG_DATA_URL) && data.dataUrl.startsWith(PNG_PREFIX)
         ? { type: 'exportPng', chart: data.chart as ChartName, dataUrl: data.dataUrl }
+        : undefined;
+    case 'exportSvg':
+      return CHART_NAMES.includes(data.chart as ChartName) && isStr(data.svg, MAX_SVG) && data.svg.startsWith('<svg')
+        ? { type: 'exportSvg', chart: data.chart as ChartName, svg: data.svg }
         : undefined;
     case 'painted': {
       const points = data.points;

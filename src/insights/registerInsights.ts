@@ -8,7 +8,7 @@ import type { ValidationService } from '../features/validation';
 import type { WorkspaceIndex } from '../features/workspaceIndex';
 import { cachedCategories } from './categories';
 import { createInsightsPanel, InsightsDashboard } from './dashboard';
-import { INSIGHTS_VIEW_TYPE, restoredRange, type DateRange } from './protocol';
+import { CHART_NAMES, INSIGHTS_VIEW_TYPE, restoredRange, type ChartName, type DateRange } from './protocol';
 import { WorkspaceInsights } from './workspaceInsights';
 
 export interface InsightsServices {
@@ -52,6 +52,10 @@ export function registerInsights(context: vscode.ExtensionContext, { digests, in
     // Saves a table of the open dashboard (the page's Save as CSV buttons); arguments for tests.
     vscode.commands.registerCommand('dailyPapers.insights.exportCsv', (table?: unknown, destination?: unknown) =>
       dashboard?.exportTable(TABLE_NAMES.includes(table as TableName) ? (table as TableName) : 'days', destination instanceof vscode.Uri ? destination : undefined),
+    ),
+    // Saves a chart of the open dashboard as SVG (its Save as SVG buttons; the activity chart without arguments).
+    vscode.commands.registerCommand('dailyPapers.insights.exportChartSvg', (chart?: unknown, destination?: unknown) =>
+      dashboard?.exportChartSvg(CHART_NAMES.includes(chart as ChartName) ? (chart as ChartName) : 'activity', destination instanceof vscode.Uri ? destination : undefined),
     ),
   );
 }

@@ -29,6 +29,7 @@ export function insightsStrings(): InsightsStrings {
     showTable: vscode.l10n.t('Table'),
     exportCsv: vscode.l10n.t('Save as CSV'),
     exportPng: vscode.l10n.t('Save as PNG'),
+    exportSvg: vscode.l10n.t('Save as SVG'),
     date: vscode.l10n.t('Date'),
     papers: vscode.l10n.t('Papers'),
     votes: vscode.l10n.t('Votes'),

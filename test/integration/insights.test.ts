@@ -2,6 +2,7 @@
 // what the host posted, its figures match the paper index counted independently, and an edit reaches it.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { XMLParser } from 'fast-xml-parser';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -40,6 +41,18 @@ async function indexCounts(): Promise<{ days: number; paperDays: number }> {
 function cliStats(): Insights {
   const cli = join(extension().extensionPath, 'dist', 'cli.js');
   return JSON.parse(execFileSync(process.execPath, [cli, 'stats', '--format', 'json', workspaceUri().fsPath], { encoding: 'utf8' })) as Insights;
+}
+
+/** Every element named `name` under `node`, as fast-xml-parser gives them (children by name, attributes as strings). */
+function elements(node: unknown, name: string): Record<string, string>[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const found: Record<string, string>[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const children = (Array.isArray(value) ? value : [value]) as Record<string, string>[];
+    if (key === name) found.push(...children);
+    for (const child of children) found.push(...elements(child, name));
+  }
+  return found;
 }
 
 describe('insights dashboard', function () {
@@ -134,6 +147,22 @@ describe('insights dashboard', function () {
     }
     await vscode.commands.executeCommand('dailyPapers.insights.open');
     await painted('the revert to reach the page', (s) => s.visible && s.totals?.paperDays === before.totals!.paperDays);
+  });
+
+  it('saves a chart as SVG drawn by its page in the real webview: paths and text, a point per day', async () => {
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const s = await painted('the dashboard to draw', (x) => x.visible);
+    const destination = vscode.Uri.file(join(tmpdir(), `insights-activity-${process.pid}.svg`));
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('dailyPapers.insights.exportChartSvg', 'activity', destination);
+    assert.equal(saved?.toString(), destination.toString(), 'the page answered and the host wrote the file');
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(destination));
+    await vscode.workspace.fs.delete(destination);
+    const root = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['g', 'path', 'text'].includes(name) }).parse(svg) as { svg?: unknown };
+    assert.ok(root.svg, `an <svg> document: ${svg.slice(0, 80)}`);
+    assert.ok(elements(root, 'text').length > 0, 'axis labels as text');
+    // Each series' points are a path of arcs, a circle per day (its fill and its outline).
+    const arcs = elements(root, 'path').flatMap((p) => (p.d.includes('A') ? [p.d.split('A').length - 1] : []));
+    assert.ok(arcs.length >= 2 && arcs.every((n) => n === s.days), `a point per day (${s.days}) in each series: ${arcs.join()}`);
   });
 
   it('does nothing while hidden, and catches up when shown again', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CHART_NAMES, presetRange, pngBytes, type InsightsPageMessage } from '../../src/insights/protocol';
+import { CHART_NAMES, presetRange, pngBytes, type ChartName, type InsightsPageMessage } from '../../src/insights/protocol';
+import { chartSvgBytes } from '../../src/insights/svgFile';
 import { dataMessage, InsightsPage, insightsOf } from './insightsHarness';
 
 function entry(id: string, title: string, votes: number, authors: string[], label = "***What's New***") {
@@ -89,6 +90,65 @@ describe('insights dashboard page (Chromium)', function () {
     assert.equal(message.chart, 'activity');
     const bytes = pngBytes(message.dataUrl);
     assert.ok(bytes && bytes.length > 1000, `a PNG of the chart, got ${message.dataUrl.slice(0, 40)}`);
+  });
+
+  it('saves each chart as a vector SVG through a message: a mark per day (a bar per bin), well-formed, and what the host accepts', async () => {
+    const painted = await page.show(insights);
+    const colour = await page.page.evaluate(() => Object.fromEntries(['blue', 'orange', 'red', 'yellow', 'green', 'purple'].map((n) => [n, getComputedStyle(document.documentElement).getPropertyValue(`--dp-${n}`).trim()])));
+    // The colours of each chart's series, in their order; the histogram's one series is filled bars.
+    const series: Record<ChartName, string[]> = { activity: [colour.blue, colour.orange], histogram: [colour.blue], problems: [colour.red, colour.yellow, colour.blue, colour.green], format: [colour.purple, colour.green] };
+    for (const name of CHART_NAMES) {
+      const message = await clickAndGet(page, `#dp-${name} button[data-svg]`);
+      assert.ok(message.type === 'exportSvg' && message.chart === name, `${name}: ${JSON.stringify(message).slice(0, 80)}`);
+      const svg = await page.page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+          raster: doc.querySelectorAll('image, foreignObject').length,
+          texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+          fonts: [...doc.querySelectorAll('text')].map((t) => t.getAttribute('font-size')),
+          paths: [...doc.querySelectorAll('path')].map((p) => ({ stroke: p.getAttribute('stroke'), fill: p.getAttribute('fill'), d: p.getAttribute('d') ?? '' })),
+        };
+      }, message.svg);
+      assert.deepEqual({ error: svg.error, root: svg.root, raster: svg.raster }, { error: null, root: 'http://www.w3.org/2000/svg svg', raster: 0 }, `${name}: an SVG document of paths and text`);
+      assert.ok(svg.texts.length > 0 && svg.fonts.every((f) => f === '12px'), `${name}: axis labels as text in uPlot's font: ${svg.fonts.join()}`);
+      const count = (d: string, command: string) => d.split(command).length - 1;
+      if (name === 'histogram') {
+        const bars = svg.paths.filter((p) => p.fill === colour.blue);
+        assert.deepEqual(bars.map((p) => count(p.d, 'M')), [painted.points.histogram], 'one filled path, a rectangle per bin');
+      } else
+        for (const stroke of series[name]) {
+          // uPlot draws a series' points (a circle per day) as one path of arcs, apart from its line.
+          const points = svg.paths.filter((p) => p.stroke === stroke && p.d.includes('A'));
+          assert.ok(points.length > 0 && points.every((p) => count(p.d, 'A') === painted.points[name]), `${name}, ${stroke}: a point per day, ${points.map((p) => count(p.d, 'A')).join()}`);
+        }
+      assert.ok(chartSvgBytes(message.svg), `${name}: the host's check takes it`);
+    }
+    // Zoomed in on the first day (a drag across the plot), the SVG shows what is shown, as the PNG does.
+    const over = (await page.page.$('#dp-chart-activity .u-over'))!;
+    await over.scrollIntoViewIfNeeded(); // the mouse reaches only what is in the viewport
+    const plot = (await over.boundingBox())!;
+    await page.page.mouse.move(plot.x + 2, plot.y + plot.height / 2);
+    await page.page.mouse.down();
+    await page.page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2, { steps: 5 });
+    await page.page.mouse.up();
+    const zoomed = await clickAndGet(page, '#dp-activity button[data-svg]');
+    const zoomedPoints = zoomed.type === 'exportSvg' ? Math.max(...zoomed.svg.split(' d="').map((d) => d.split('"')[0].split('A').length - 1)) : -1;
+    assert.ok(zoomedPoints >= 1 && zoomedPoints < painted.points.activity, `the days zoomed in on, not all ${painted.points.activity}: ${zoomedPoints}`);
+    const format = await clickAndGet(page, '#dp-format button[data-svg]');
+    assert.ok(format.type === 'exportSvg' && ['A', 'B', 'C', 'D', 'none', 'bold', 'bold-italic'].every((label) => format.svg.includes(`>${label}</text>`)), 'the era and label-style axes');
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.page.evaluate(() => window.__violations), [], 'svgcanvas works under the CSP');
+  });
+
+  it('answers the host\'s request for a chart\'s SVG (Save Insights Chart as SVG) as its button does', async () => {
+    await page.show(insights);
+    await page.clearSent();
+    await page.post({ type: 'exportSvg', chart: 'histogram' });
+    await page.post({ type: 'exportSvg', chart: '../x' });
+    const sent = await page.sent();
+    assert.deepEqual(sent.map((m) => m.type === 'exportSvg' && m.chart), ['histogram']);
   });
 
   it('asks for a preset range counted back from the latest digest, and for a custom range', async () => {

@@ -8,6 +8,7 @@ import { computeInsights, DaySummaries, fileFacts, type Insights, type RangeOutp
 import { newNonce } from '../../src/preview/page';
 import { insightsPageHtml } from '../../src/insights/page';
 import { hostMessage, type DateRange, type InsightsHostMessage, type InsightsPageMessage, type InsightsStrings } from '../../src/insights/protocol';
+import { svgcanvasCsp } from '../../scripts/svgcanvasCsp.mjs';
 import { getBrowser, ORIGIN } from './harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,7 +18,7 @@ let bundle: { js: string; css: string } | undefined;
 /** The page script and its styles, bundled the way scripts/build.mjs bundles media/insights.{js,css}. */
 async function insightsBundle(): Promise<{ js: string; css: string }> {
   if (!bundle) {
-    const out = await esbuild.build({ entryPoints: { insights: join(ROOT, 'src/insights/webview/main.ts') }, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, outdir: '/virtual', logLevel: 'silent' });
+    const out = await esbuild.build({ entryPoints: { insights: join(ROOT, 'src/insights/webview/main.ts') }, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, outdir: '/virtual', logLevel: 'silent', plugins: [svgcanvasCsp] });
     const text = (ext: string) => out.outputFiles.find((f) => f.path.endsWith(ext))!.text;
     bundle = { js: text('.js'), css: text('.css') };
   }
@@ -26,7 +27,7 @@ async function insightsBundle(): Promise<{ js: string; css: string }> {
 
 /** English strings with visible keys, so tests can find each label. */
 export const STRINGS: InsightsStrings = Object.fromEntries(
-  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category', 'unknownCategory', 'moreRepeats', 'uncounted'].map((k) => [k, k]),
+  ['title', 'range', 'preset', 'presetMonth', 'presetQuarter', 'presetAll', 'presetCustom', 'from', 'to', 'loading', 'empty', 'activity', 'histogram', 'problems', 'format', 'topPapers', 'authorsByPapers', 'authorsByVotes', 'repeats', 'categories', 'showTable', 'exportCsv', 'exportPng', 'exportSvg', 'date', 'papers', 'votes', 'count', 'error', 'warning', 'information', 'hint', 'era', 'labelStyle', 'author', 'paper', 'dates', 'category', 'unknownCategory', 'moreRepeats', 'uncounted'].map((k) => [k, k]),
 ) as unknown as InsightsStrings;
 const TOTALS = '{0} days · {1} papers ({2} distinct) · {3} votes · {4} errors, {5} warnings';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { duplicatePaperProblems, findDuplicatePapers, parseDigest } from '../../src/digest';
 import { computeInsights } from '../../src/digest/insights';
-import { hostMessage, parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX, restoredRange } from '../../src/insights/protocol';
+import { hostMessage, parseInsightsExportRequest, parseInsightsHostMessage, parseInsightsPageMessage, pngBytes, presetRange, PNG_PREFIX, restoredRange } from '../../src/insights/protocol';
 
 describe('insights protocol', () => {
   it('rebuilds page messages from checked fields and drops anything else', () => {
@@ -15,12 +15,21 @@ describe('insights protocol', () => {
       { type: 'author', name: '' },
       { type: 'exportCsv', table: '../../etc/passwd' },
       { type: 'exportPng', chart: 'activity', dataUrl: 'data:text/html;base64,PGI+' },
+      { type: 'exportSvg', chart: 'activity', svg: '<html><svg/></html>' },
+      { type: 'exportSvg', chart: 'pie', svg: '<svg/>' },
+      { type: 'exportSvg', chart: 'activity', svg: 1 },
       { type: 'painted', generation: 1, points: { activity: 1 } },
       { type: 'eval', code: '1' },
       { type: 'ready' },
       { type: 'ready', timeOrigin: -1, scriptStart: 1 },
     ])
       assert.equal(parseInsightsPageMessage(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('takes a chart\'s SVG from the page, and the host\'s request for one, only for a chart it has', () => {
+    assert.deepEqual(parseInsightsPageMessage({ type: 'exportSvg', chart: 'format', svg: '<svg/>', x: 1 }), { type: 'exportSvg', chart: 'format', svg: '<svg/>' });
+    assert.deepEqual(parseInsightsExportRequest({ type: 'exportSvg', chart: 'histogram', x: 1 }), { type: 'exportSvg', chart: 'histogram' });
+    for (const bad of [null, { type: 'exportSvg' }, { type: 'exportSvg', chart: '../x' }, { type: 'data', chart: 'activity' }]) assert.equal(parseInsightsExportRequest(bad), undefined, JSON.stringify(bad));
   });
 
   it('restores a reloaded panel\'s range from its saved state, and the whole workspace from anything malformed', () => {

@@ -2,6 +2,7 @@
 import uPlot from 'uplot';
 import { DAY_LABEL_STYLES, ERAS, type Insights } from '../../digest/insights';
 import type { ChartName, InsightsStrings } from '../protocol';
+import { chartSvg } from './chartSvg';
 
 const LABEL_STYLES: readonly string[] = DAY_LABEL_STYLES;
 const ERA_NAMES: readonly string[] = ERAS;
@@ -86,6 +87,8 @@ const themeKey = () => ['fg', 'grid', 'blue', 'orange', 'red', 'yellow', 'green'
 export class Chart {
   private plot: uPlot | undefined;
   private builtFor = '';
+  /** What the chart was last drawn from: the SVG export draws it again. */
+  private drawn: ReturnType<typeof spec> | undefined;
 
   constructor(
     readonly name: ChartName,
@@ -101,7 +104,7 @@ export class Chart {
 
   /** Draws the chart and returns its number of points (x values). */
   draw(insights: Insights): number {
-    const { options, data } = spec(this.name, insights, this.strings);
+    const { options, data } = (this.drawn = spec(this.name, insights, this.strings));
     const theme = themeKey();
     // Rebuilding four charts (their canvas, axes and legend) cost more than drawing 5,000 days into them again.
     if (this.plot && theme === this.builtFor) this.plot.setData(data);
@@ -117,5 +120,15 @@ export class Chart {
   /** The chart as a PNG data URL (axes and series; the legend is HTML and stays out). */
   png(): string | undefined {
     return this.plot?.ctx.canvas.toDataURL('image/png');
+  }
+
+  /** The chart as an SVG document, as the PNG: what is shown now, zoomed or not (the legend is HTML and stays out). */
+  svg(): string | undefined {
+    if (!this.plot || !this.drawn) return undefined;
+    const { options, data } = this.drawn;
+    // The x range shown: the reader may have zoomed in (none without data).
+    const { min, max } = this.plot.scales.x;
+    const scales = min == null || max == null ? options.scales : { ...options.scales, x: { ...options.scales?.x, auto: false, range: [min, max] as uPlot.Range.MinMax } };
+    return chartSvg({ ...options, scales, width: this.width(), height: HEIGHT } as uPlot.Options, data);
   }
 }

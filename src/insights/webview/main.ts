@@ -1,7 +1,7 @@
 // The insights dashboard's script: range controls, then on each host message the charts, tables and lists.
 import 'uplot/dist/uPlot.min.css';
 import './insights.css';
-import { CHART_NAMES, parseInsightsHostMessage, presetRange, type ChartName, type DateRange, type InsightsInit, type RangePreset } from '../protocol';
+import { CHART_NAMES, parseInsightsExportRequest, parseInsightsHostMessage, presetRange, type ChartName, type DateRange, type InsightsInit, type RangePreset } from '../protocol';
 import { getVsCodeApi } from './api';
 import { format } from './dom';
 import { ChartSection, listSections } from './sections';
@@ -66,7 +66,11 @@ function main(): void {
     listBox.replaceChildren(...listSections(insights, s, post));
     post({ type: 'painted', generation: message.generation, points });
   };
-  window.addEventListener('message', (event: MessageEvent) => draw(event.data));
+  window.addEventListener('message', (event: MessageEvent) => {
+    const request = parseInsightsExportRequest(event.data);
+    if (request) charts.find((c) => c.name === request.chart)!.exportSvg();
+    else draw(event.data);
+  });
   // The host's first data, when it came with the HTML: drawn before anything else is asked.
   if (init.data) draw(init.data);
   post({ type: 'ready', timeOrigin: performance.timeOrigin, scriptStart });

@@ -46,7 +46,7 @@ export class ChartSection {
   constructor(
     readonly name: ChartName,
     private readonly s: InsightsStrings,
-    post: Post,
+    private readonly post: Post,
   ) {
     const title = s[CHART_TITLES[name]];
     const box = el('div', { class: 'chart', id: `dp-chart-${name}`, role: 'img', 'aria-label': title });
@@ -56,12 +56,20 @@ export class ChartSection {
       const dataUrl = this.chart.png();
       if (dataUrl) post({ type: 'exportPng', chart: name, dataUrl });
     });
-    const actions = el('div', { class: 'actions' }, png);
+    const svg = el('button', { type: 'button', 'data-svg': name }, s.exportSvg);
+    svg.addEventListener('click', () => this.exportSvg());
+    const actions = el('div', { class: 'actions' }, png, svg);
     if (name === 'activity') actions.append(csvButton(s, 'days', post));
     this.details = el('details', { class: 'alt' }, el('summary', {}, s.showTable));
     this.details.addEventListener('toggle', () => this.buildTable());
     this.noteEl.hidden = true;
     this.element = section(name, title, this.noteEl, box, actions, this.details);
+  }
+
+  /** Posts the chart as drawn now as an SVG file for the host to save (a click, or the host's request). */
+  exportSvg(): void {
+    const svg = this.chart.svg();
+    if (svg) this.post({ type: 'exportSvg', chart: this.name, svg });
   }
 
   /** Shows `text` under the title; empty hides it. */
