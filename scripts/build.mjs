@@ -15,6 +15,9 @@ const node = {
   format: 'cjs',
   sourcemap: true,
   minify: production,
+  // Korean text and the HTML entity tables as UTF-8, not \uXXXX escapes (twice the bytes): both hosts read the
+  // bundle as UTF-8 (Node's require; the web extension host's fetch().text()).
+  charset: 'utf8',
   logLevel: 'warning',
   define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
@@ -27,6 +30,7 @@ const web = {
   target: 'es2022',
   sourcemap: true,
   minify: production,
+  charset: node.charset,
   logLevel: 'warning',
   define: node.define,
   external: ['vscode'],
