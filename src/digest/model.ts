@@ -1,6 +1,6 @@
 // What features derive from one parsed document — outline, entry ids, entry at a line, style, index records —
 // computed on first use and kept with the document, so one document version builds each at most once.
-import { buildOutline, entryAtLine, nodeAtLine, type Outline, type OutlineEntry, type OutlineNode } from './outline';
+import { buildOutline, nodeAtLine, outlineEntryAtLine, type Outline, type OutlineEntry, type OutlineNode } from './outline';
 import { papersOf, type IndexedPaper } from './paperIndex';
 import { detectStyle, type DocumentStyle } from './style';
 import type { DigestDocument } from './types';
@@ -43,8 +43,7 @@ export class DigestModel {
 
   /** The outline entry whose source holds `line`. */
   entryAt(line: number): OutlineEntry | undefined {
-    const entry = entryAtLine(this.doc, line);
-    return entry && this.outline.byEntry.get(entry);
+    return outlineEntryAtLine(this.doc, this.outline, line);
   }
 
   /** The deepest outline node (section, entry or day) whose source holds `line`. */

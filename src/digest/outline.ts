@@ -1,5 +1,5 @@
 // The outline model behind the tree view, symbols and folding: days → entries → sections, with stable ids.
-import { originalEntry } from './shift';
+import { entryEndLine, entryLineStart, entryStartLine, originalEntry } from './shift';
 import type { DaySection, DigestDocument, DigestEntry, Range, SummarySection } from './types';
 
 export type OutlineSort = 'file' | 'votes' | 'title';
@@ -35,8 +35,8 @@ export interface Outline {
   readonly orphans: readonly OutlineEntry[];
   /** Days and entries by id; sections are found through their entry (`nodeById`). */
   readonly byId: ReadonlyMap<string, OutlineDay | OutlineEntry>;
-  /** The outline entry of each document entry. */
-  readonly byEntry: ReadonlyMap<DigestEntry, OutlineEntry>;
+  /** The outline entry of each document entry, at the same index as in `doc.entries` (source order). */
+  readonly inDocumentOrder: readonly OutlineEntry[];
 }
 
 export interface OutlineOptions {
@@ -160,7 +160,6 @@ export const entryIdBase = (entry: DigestEntry): string => {
  */
 export function buildOutline(doc: DigestDocument): Outline {
   const byId = new Map<string, OutlineDay | OutlineEntry>();
-  const byEntry = new Map<DigestEntry, OutlineEntry>();
   const unique = (base: string) => {
     let id = base;
     for (let n = 2; byId.has(id); n++) id = `${base}~${n}`;
@@ -169,7 +168,6 @@ export function buildOutline(doc: DigestDocument): Outline {
   const toEntry = (entry: DigestEntry, day: DaySection | null, dayId: string | null): OutlineEntry => {
     const node = new LazyOutlineEntry(unique(entryIdBase(entry)), dayId, entry, day?.date ?? null);
     byId.set(node.id, node);
-    byEntry.set(entry, node);
     return node;
   };
   const days = doc.days.map((day): OutlineDay => {
@@ -179,7 +177,21 @@ export function buildOutline(doc: DigestDocument): Outline {
     return node;
   });
   const orphans = doc.orphanEntries.map((e) => toEntry(e, null, null));
-  return { days, orphans, byId, byEntry };
+  return { days, orphans, byId, inDocumentOrder: inDocumentOrder(days, orphans) };
+}
+
+/** The day entries and the entries outside any day (each in source order) merged into source order. */
+function inDocumentOrder(days: readonly OutlineDay[], orphans: readonly OutlineEntry[]): OutlineEntry[] {
+  const merged: OutlineEntry[] = [];
+  let o = 0;
+  for (const day of days) {
+    for (const node of day.entries) {
+      while (o < orphans.length && entryLineStart(orphans[o].entry) < entryLineStart(node.entry)) merged.push(orphans[o++]);
+      merged.push(node);
+    }
+  }
+  while (o < orphans.length) merged.push(orphans[o++]);
+  return merged;
 }
 
 function firstWords(text: string): string {
@@ -199,25 +211,36 @@ export function nodeById(outline: Outline, id: string): OutlineNode | undefined 
 /** The deepest outline node whose source range holds `line`: a section, else its entry, else the day. */
 export function nodeAtLine(doc: DigestDocument, outline: Outline, line: number): OutlineNode | undefined {
   const inside = (r: Range) => r.start.line <= line && line <= r.end.line;
-  const entry = entryAtLine(doc, line);
-  const node = entry && outline.byEntry.get(entry);
+  const node = outlineEntryAtLine(doc, outline, line);
   if (node) return node.sections.find((s) => inside(s.section.range)) ?? node;
   return outline.days.find((d) => inside(d.day.range));
 }
 
-/** The entry whose range holds `line` (entries are in source order and do not overlap): a binary search. */
+/** The outline entry of the document entry whose range holds `line`. */
+export function outlineEntryAtLine(doc: DigestDocument, outline: Outline, line: number): OutlineEntry | undefined {
+  const index = entryIndexAtLine(doc, line);
+  return index < 0 ? undefined : outline.inDocumentOrder[index];
+}
+
+/** The entry whose range holds `line`. */
 export function entryAtLine(doc: DigestDocument, line: number): DigestEntry | undefined {
+  const index = entryIndexAtLine(doc, line);
+  return index < 0 ? undefined : doc.entries[index];
+}
+
+/** The index in `doc.entries` of the entry whose range holds `line`, -1 if none (entries are in source order and do not overlap): a binary search. */
+export function entryIndexAtLine(doc: DigestDocument, line: number): number {
   const entries = doc.entries;
   let lo = 0;
   let hi = entries.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const r = entries[mid].range;
-    if (line < r.start.line) hi = mid - 1;
-    else if (line > r.end.line) lo = mid + 1;
-    else return entries[mid];
+    const entry = entries[mid];
+    if (line < entryStartLine(entry)) hi = mid - 1;
+    else if (line > entryEndLine(entry)) lo = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 export interface FoldingRegion {

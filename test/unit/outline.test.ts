@@ -41,6 +41,21 @@ describe('outline', () => {
     assert.equal(nodeAtLine(doc, outline, 0)?.id, 'day:2025-01-29');
   });
 
+  it('finds the entry under a line when entries outside any day come before and between the days', () => {
+    const text =
+      '### [Before](https://arxiv.org/abs/2501.00001)\n- a\n\n## Daily Papers (2025-01-02)\n\n### [Day one](https://arxiv.org/abs/2501.00002)\n- b\n\n' +
+      '## Notes\n\n### [Between](https://arxiv.org/abs/2501.00003)\n- c\n\n## Daily Papers (2025-01-03)\n\n### [Day two](https://arxiv.org/abs/2501.00004)\n- d\n';
+    const mixed = parseDigest(text);
+    const outline = buildOutline(mixed);
+    assert.equal(mixed.entries.length, 4);
+    assert.ok(mixed.orphanEntries.length >= 1, 'the fixture has entries outside any day');
+    for (const entry of mixed.entries) {
+      const node = nodeAtLine(mixed, outline, entry.headingRange.start.line);
+      assert.equal(node?.kind === 'entry' ? node.entry : undefined, entry, `the node at line ${entry.headingRange.start.line} is "${entry.title}"`);
+    }
+    assert.deepEqual(outline.inDocumentOrder.map((n) => n.entry), mixed.entries);
+  });
+
   it('derives each value once per document version, and reads no shifted entry to build the outline', () => {
     const models = new ModelCache();
     const model = models.get(doc);
