@@ -2,6 +2,7 @@
 // digests with the same core and configuration, and answers with each file's problems per day. It has its own heap,
 // so the garbage of 5,000 parses no longer stops the host (a 320 ms collection was its longest block) and it runs on
 // another core. Without `vscode`, so unit tests drive it. The web host's counterpart: problemCounter.web.ts.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PaperPlace, ValidationConfig } from '../digest';
 import type { SeverityCounts } from '../digest/insights';
@@ -39,28 +40,31 @@ export interface CountBatch {
 const BATCHES_AHEAD = 4;
 
 export class ProblemCounter {
-  private readonly worker: Worker;
+  private readonly workers: Worker[];
   private readonly pending = new Map<number, { resolve(counts: readonly FileCount[]): void; reject(e: Error): void }>();
   private batches = 0;
   private failure: Error | undefined;
 
-  /** `file`: the worker's bundle (dist/problemWorker.js). */
-  constructor(file: string) {
-    this.worker = new Worker(file);
-    this.worker.on('message', ({ batch, counts }: CountReply) => {
-      this.pending.get(batch)?.resolve(counts);
-      this.pending.delete(batch);
+  /** `file`: the worker's bundle (dist/problemWorker.js); `threads`: how many workers share the batches. */
+  constructor(file: string, threads = 1) {
+    this.workers = Array.from({ length: threads }, () => {
+      const worker = new Worker(file);
+      worker.on('message', ({ batch, counts }: CountReply) => {
+        this.pending.get(batch)?.resolve(counts);
+        this.pending.delete(batch);
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => this.fail(new Error(`the worker stopped (exit code ${code})`)));
+      return worker;
     });
-    this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => this.fail(new Error(`the worker stopped (exit code ${code})`)));
   }
 
-  /** Counts a batch; rejects once the worker failed or stopped (every batch still waiting too). */
+  /** Counts a batch; rejects once a worker failed or stopped (every batch still waiting too). */
   count(files: readonly CountRequestFile[]): Promise<readonly FileCount[]> {
     if (this.failure) return Promise.reject(this.failure);
     const batch = this.batches++;
     const answer = new Promise<readonly FileCount[]>((resolve, reject) => this.pending.set(batch, { resolve, reject }));
-    this.worker.postMessage({ batch, files } satisfies CountRequest);
+    this.workers[batch % this.workers.length].postMessage({ batch, files } satisfies CountRequest);
     return answer;
   }
 
@@ -70,7 +74,7 @@ export class ProblemCounter {
     try {
       for (let batch = await next(); batch; batch = await next()) {
         inFlight.push(this.count(batch.files).then(batch.take));
-        if (inFlight.length >= BATCHES_AHEAD) await inFlight.shift();
+        if (inFlight.length >= BATCHES_AHEAD * this.workers.length) await inFlight.shift();
       }
       await Promise.all(inFlight);
     } finally {
@@ -79,8 +83,8 @@ export class ProblemCounter {
   }
 
   dispose(): void {
-    this.fail(new Error('the worker was disposed'));
-    void this.worker.terminate();
+    this.fail(new Error('the workers were disposed'));
+    for (const worker of this.workers) void worker.terminate();
   }
 
   private fail(e: Error): void {
@@ -90,7 +94,10 @@ export class ProblemCounter {
   }
 }
 
-/** A worker that counts problems, or undefined where there is none (the web host counts in time slices). */
+/**
+ * Workers that count problems, or undefined where there are none (the web host counts in time slices): one per core
+ * beyond the host's own, at most three (two cores: one worker, the other core stays the host's).
+ */
 export function startProblemCounter(file: string): ProblemCounter | undefined {
-  return new ProblemCounter(file);
+  return new ProblemCounter(file, Math.max(1, Math.min(3, availableParallelism() - 1)));
 }

@@ -15,8 +15,10 @@ import type { DateRange } from './protocol';
 
 /** The longest a step may hold the extension host before yielding (as the index does). */
 export const SLICE_MS = 20;
-/** Files read at once while counting problems; as many go to the worker in one batch. */
+/** Files read at once while counting problems in the host. */
 const READ_AHEAD = 16;
+/** Files in one batch to the worker: a few batches ahead keep it busy while the host is drawing a progress redraw. */
+const WORKER_BATCH = 64;
 /** While problems are counted, the dashboard is told at most this often (each time it redraws). */
 const PROGRESS_MS = 1000;
 // setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
@@ -175,7 +177,7 @@ export class WorkspaceInsights extends Disposable {
       }
       if (next >= onDisk.length || this.isDisposed) return undefined;
       const sentAt = this.changes;
-      const files = await Promise.all(onDisk.slice(next, (next += READ_AHEAD)).map((key) => this.request(key)));
+      const files = await Promise.all(onDisk.slice(next, (next += WORKER_BATCH)).map((key) => this.request(key)));
       const facts = files.map((f) => this.facts.get(f.key));
       return {
         files,

@@ -16,8 +16,8 @@ describe('insights: counting problems in a worker thread', () => {
   let dir: string;
   let bundle: string;
   const counters: ProblemCounter[] = [];
-  const counter = (file = bundle) => {
-    const c = new ProblemCounter(file);
+  const counter = (file = bundle, threads = 1) => {
+    const c = new ProblemCounter(file, threads);
     counters.push(c);
     return c;
   };
@@ -60,6 +60,14 @@ describe('insights: counting problems in a worker thread', () => {
     assert.ok(duplicates > 0, 'the earliest places given make duplicate-paper problems the worker must count');
   });
 
+  it('gives the same counts with batches shared between two workers', async () => {
+    const { files } = requests();
+    const alone = await counter().count(files);
+    const c = counter(bundle, 2);
+    const shared = (await Promise.all(files.map((f) => c.count([f])))).flat();
+    assert.deepEqual(shared, alone);
+  });
+
   it('answers batches in order, each with its own files, and reports a file it cannot read', async () => {
     const { files } = requests();
     const c = counter();
@@ -87,5 +95,9 @@ describe('insights: counting problems in a worker thread', () => {
     const pending = c.count(files);
     c.dispose();
     await assert.rejects(pending, /disposed/);
+    const two = counter(bundle, 2);
+    await two.count(files);
+    two.dispose();
+    await assert.rejects(two.count(files), /disposed/);
   });
 });
