@@ -1,7 +1,7 @@
 // Counting problems off the extension host's thread (the Node host): a worker thread reads, parses and validates
 // digests with the same core and configuration, and answers with each file's problems per day. It has its own heap,
 // so the garbage of 5,000 parses no longer stops the host (a 320 ms collection was its longest block) and it runs on
-// another core. Without `vscode`, so unit tests drive it. The web host's counterpart: problemCounter.web.ts.
+// another core. Without `vscode`, so unit tests drive it; workerCount.ts feeds it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PaperPlace, ValidationConfig } from '../digest';
@@ -94,10 +94,7 @@ export class ProblemCounter {
   }
 }
 
-/**
- * Workers that count problems, or undefined where there are none (the web host counts in time slices): one per core
- * beyond the host's own, at most three (two cores: one worker, the other core stays the host's).
- */
-export function startProblemCounter(file: string): ProblemCounter | undefined {
+/** Workers that count problems: one per core beyond the host's own, at most three (two cores: one worker). */
+export function startProblemCounter(file: string): ProblemCounter {
   return new ProblemCounter(file, Math.max(1, Math.min(3, availableParallelism() - 1)));
 }

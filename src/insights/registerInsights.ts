@@ -8,7 +8,6 @@ import type { ValidationService } from '../features/validation';
 import type { WorkspaceIndex } from '../features/workspaceIndex';
 import { cachedCategories } from './categories';
 import { createInsightsPanel, InsightsDashboard } from './dashboard';
-import { startProblemCounter } from './problemCounter';
 import { INSIGHTS_VIEW_TYPE, restoredRange, type DateRange } from './protocol';
 import { WorkspaceInsights } from './workspaceInsights';
 
@@ -22,7 +21,7 @@ export interface InsightsServices {
 
 export function registerInsights(context: vscode.ExtensionContext, { digests, index, validation, metadata, log }: InsightsServices): void {
   const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'problemWorker.js').fsPath;
-  const insights = new WorkspaceInsights(index, digests, validation, log, () => startProblemCounter(worker));
+  const insights = new WorkspaceInsights(index, digests, validation, log, worker);
   const categories = cachedCategories(metadata);
   let dashboard: InsightsDashboard | undefined;
   const show = (panel: vscode.WebviewPanel, range?: DateRange) => {

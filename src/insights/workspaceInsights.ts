@@ -4,21 +4,19 @@
 // one, else read, parse, validate in time slices), and counted again for a file when it changes, before it is shown.
 import * as vscode from 'vscode';
 import { parseDigest, type DigestDocument, type PaperPlace } from '../digest';
-import { DaySummaries, fileFacts, fileProblemCounts, RangeInsights, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
+import { DaySummaries, fileFacts, fileProblemCounts, RangeInsights, sameDates, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
 import type { DigestService } from '../features/digests';
 import { readWorkspaceFile } from '../features/readFile';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
 import type { IndexedFile, WorkspaceIndex } from '../features/workspaceIndex';
-import type { CountRequestFile, FileCount, ProblemCounter } from './problemCounter';
+import { startWorkerCount, type WorkerCount } from './workerCount';
 import type { DateRange } from './protocol';
 
 /** The longest a step may hold the extension host before yielding (as the index does). */
 export const SLICE_MS = 20;
 /** Files read at once while counting problems in the host. */
 const READ_AHEAD = 16;
-/** Files in one batch to the worker: a few batches ahead keep it busy while the host is drawing a progress redraw. */
-const WORKER_BATCH = 64;
 /** While problems are counted, the dashboard is told at most this often (each time it redraws). */
 const PROGRESS_MS = 1000;
 // setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
@@ -37,11 +35,8 @@ export class WorkspaceInsights extends Disposable {
   private readonly counted = new Map<string, { readonly facts: FileFacts; readonly problems: readonly SeverityCounts[] }>();
   /** Problems are counted: in the background for every file, then again for each change. */
   private counting = false;
-  /** While the worker counts: when each paper's files last changed (a count sent before may have used old places). */
-  private touched: Map<string, number> | undefined;
-  private changes = 0;
-  /** The worker of the count under way. */
-  private worker: ProblemCounter | undefined;
+  /** The worker threads of the count under way. */
+  private worker: WorkerCount | undefined;
   /** Files changed since the last `days()`, and the papers they had or have (files sharing one count again too). */
   private readonly changedFiles = new Set<string>();
   private readonly changedIds = new Set<string>();
@@ -59,8 +54,8 @@ export class WorkspaceInsights extends Disposable {
     private readonly digests: DigestService,
     private readonly validation: ValidationService,
     private readonly log: vscode.LogOutputChannel,
-    /** Starts a worker for the first count (none in the web host); it is stopped when that count ends. */
-    private readonly startCounter: () => ProblemCounter | undefined = () => undefined,
+    /** The worker bundle for the first count (the web host has no workers); they are stopped when that count ends. */
+    private readonly workerFile?: string,
   ) {
     super();
     this.register(index.onDidChangeFile((file) => this.take(file)));
@@ -80,8 +75,7 @@ export class WorkspaceInsights extends Disposable {
     this.counted.delete(key);
     if (facts) this.summaries.set(facts);
     else this.summaries.delete(key);
-    this.changes++;
-    if (this.touched) for (const id of [...idsOf(old), ...idsOf(facts)]) this.touched.set(id, this.changes);
+    this.worker?.touch([...idsOf(old), ...idsOf(facts)]);
     if (!this.counting) return;
     this.changedFiles.add(key);
     for (const id of [...idsOf(old), ...idsOf(facts)]) this.changedIds.add(id);
@@ -140,74 +134,31 @@ export class WorkspaceInsights extends Disposable {
   private async countAll(): Promise<void> {
     const started = Date.now();
     const keys = [...this.facts.keys()];
-    const counter = (this.worker = this.startCounter());
-    if (counter) {
+    const worker = (this.worker = this.workerFile === undefined ? undefined : startWorkerCount(this.workerFile));
+    if (worker) {
       try {
-        await this.countInWorker(counter, keys);
+        await worker.run(keys, {
+          facts: this.facts,
+          disposed: () => this.isDisposed,
+          isCounted: (key) => this.counted.has(key),
+          earliestOf: (id) => this.earliestOf(id),
+          configFor: (uri) => this.validation.configFor(uri),
+          record: (key, facts, problems) => this.record(key, facts, problems),
+          progress: this.progress(),
+          yieldToHost,
+        });
       } catch (e) {
         if (!this.isDisposed) this.log.warn(`Insights: counting problems in the extension host: the worker failed (${String(e)})`);
       } finally {
-        this.touched = undefined;
         this.worker = undefined;
-        counter.dispose();
+        worker.dispose();
       }
     }
-    // What the worker left (open documents, other schemes, files changed meanwhile), or all without one.
+    // What the workers left (open documents, other schemes, files changed meanwhile), or all without them.
     const left = keys.filter((key) => !this.counted.has(key));
     await this.countHere(left);
-    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms${counter ? ` (${keys.length - left.length} in a worker thread)` : ''}`);
+    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms${worker ? ` (${keys.length - left.length} in worker threads)` : ''}`);
     this.changed.fire();
-  }
-
-  /**
-   * Sends the files on disk that no editor has open to the worker, a batch at a time, and keeps each answer unless
-   * the file, or a paper of it, changed after its batch was sent (counted again in the host then).
-   */
-  private countInWorker(counter: ProblemCounter, keys: readonly string[]): Promise<void> {
-    this.touched = new Map();
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    const onDisk = keys.filter((key) => !open.has(key) && vscode.Uri.parse(key).scheme === 'file');
-    const progress = this.progress();
-    let next = 0;
-    let slice = performance.now();
-    return counter.countAll(async () => {
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToHost();
-        slice = performance.now();
-      }
-      if (next >= onDisk.length || this.isDisposed) return undefined;
-      const sentAt = this.changes;
-      const files = await Promise.all(onDisk.slice(next, (next += WORKER_BATCH)).map((key) => this.request(key)));
-      const facts = files.map((f) => this.facts.get(f.key));
-      return {
-        files,
-        take: (counts) => {
-          counts.forEach((count, i) => this.keep(count, facts[i], sentAt));
-          progress();
-        },
-      };
-    });
-  }
-
-  /** What the worker needs to count a file as count() would: its path, its folder's config, its papers' earliest places. */
-  private async request(key: string): Promise<CountRequestFile> {
-    const uri = vscode.Uri.parse(key);
-    const earliest: [string, PaperPlace][] = [];
-    for (const id of new Set(idsOf(this.facts.get(key)))) {
-      const place = this.earliestOf(id);
-      if (place) earliest.push([id, place]);
-    }
-    return { key, fsPath: uri.fsPath, path: uri.path, config: await this.validation.configFor(uri), earliest };
-  }
-
-  /** Keeps a worker's count of a file, unless the file or one of its papers changed since `sentAt`. */
-  private keep(count: FileCount, facts: FileFacts | undefined, sentAt: number): void {
-    const { key } = count;
-    if ('error' in count || !facts || this.facts.get(key) !== facts || this.counted.has(key)) return;
-    if (idsOf(facts).some((id) => (this.touched?.get(id) ?? 0) > sentAt)) return;
-    if (!sameDates(count.dates, facts)) return;
-    this.counted.set(key, { facts, problems: count.counts });
-    this.summaries.set(withProblems(facts, count.counts));
   }
 
   /** Counts files in the extension host, a few reads at a time, parsing and validating in time slices. */
@@ -273,7 +224,10 @@ export class WorkspaceInsights extends Disposable {
     const facts = this.facts.get(key);
     // Changed since the index parsed it: the index's next entry for it brings it back here.
     if (!doc || !facts || !sameDates(doc.days.map((d) => d.date), facts)) return;
-    const problems = fileProblemCounts(doc, uri.path, config, (id) => this.earliestOf(id));
+    this.record(key, facts, fileProblemCounts(doc, uri.path, config, (id) => this.earliestOf(id)));
+  }
+
+  private record(key: string, facts: FileFacts, problems: readonly SeverityCounts[]): void {
     this.counted.set(key, { facts, problems });
     this.summaries.set(withProblems(facts, problems));
   }
@@ -286,9 +240,4 @@ export class WorkspaceInsights extends Disposable {
     const first = this.index.index.appearances(id).find((p) => p.date !== null && this.facts.has(p.file));
     return first && { name: first.file, line: first.line, date: first.date! };
   }
-}
-
-/** Whether a parse's days are those the facts were taken from (else the file changed in between). */
-function sameDates(dates: readonly string[], facts: FileFacts): boolean {
-  return dates.length === facts.days.length && dates.every((date, i) => date === facts.days[i].date);
 }
