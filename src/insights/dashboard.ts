@@ -22,6 +22,8 @@ export interface DashboardState {
   readonly days: number;
   /** Digests whose problems were not counted yet when the last data was posted. */
   readonly uncounted: number | null;
+  /** Digests the first count counted in worker threads (the Node host's; 0 in the web host). */
+  readonly countedInWorkers: number;
   /** What the page last reported as drawn. */
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;
   /** Milliseconds from a change (or request) to the message being ready to post, last time (host side only). */
@@ -114,6 +116,7 @@ export class InsightsDashboard extends Disposable {
       totals: this.current?.totals ?? null,
       days: this.current?.days.length ?? 0,
       uncounted: this.uncounted,
+      countedInWorkers: this.insights.countedInWorkers,
       painted: this.painted,
       updateMs: this.updateMs,
       firstPaint: { ...this.firstPaint },

@@ -82,6 +82,9 @@ export class WorkspaceInsights extends Disposable {
     this.changed.fire();
   }
 
+  /** How many digests the first count had counted in worker threads (none in the web host, or if they failed). */
+  countedInWorkers = 0;
+
   /** Digests whose problems are not counted yet (they count as none until then). */
   get uncounted(): number {
     return this.facts.size - this.counted.size;
@@ -156,8 +159,9 @@ export class WorkspaceInsights extends Disposable {
     }
     // What the workers left (open documents, other schemes, files changed meanwhile), or all without them.
     const left = keys.filter((key) => !this.counted.has(key));
+    this.countedInWorkers = keys.length - left.length;
     await this.countHere(left);
-    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms${worker ? ` (${keys.length - left.length} in worker threads)` : ''}`);
+    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms${worker ? ` (${this.countedInWorkers} in worker threads)` : ''}`);
     this.changed.fire();
   }
 
