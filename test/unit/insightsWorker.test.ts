@@ -6,11 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { parseDigest, type PaperPlace, type ValidationConfig } from '../../src/digest';
-import { fileProblemCounts } from '../../src/digest/insights';
+import { fileProblemCounts, type SeverityCounts } from '../../src/digest/insights';
 import { ProblemCounter, type CountRequestFile, type FileCount } from '../../src/insights/problemCounter';
 import { digestFixtures } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const total = (counts: readonly SeverityCounts[]) => counts.reduce((n, c) => n + c.error + c.warning + c.information + c.hint, 0);
 
 describe('insights: counting problems in a worker thread', () => {
   let dir: string;
@@ -46,6 +47,13 @@ describe('insights: counting problems in a worker thread', () => {
     return { files, earliest };
   }
 
+  it('is built as dist/problemWorker.js, the name the extension starts, and shipped in the .vsix', () => {
+    const root = path.join(__dirname, '..', '..');
+    assert.match(fs.readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8'), /entryPoints: \{ problemWorker: 'src\/insights\/problemWorker\.ts' \}, outdir: 'dist'/);
+    assert.match(fs.readFileSync(path.join(root, 'src', 'insights', 'registerInsights.ts'), 'utf8'), /'dist', 'problemWorker\.js'/);
+    assert.match(fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8'), /^!dist\/problemWorker\.js$/m);
+  });
+
   it('counts each digest as counting in-process does: same problems per day, config and duplicate-paper included', async () => {
     const { files, earliest } = requests();
     const counts = await counter().count(files);
@@ -55,7 +63,7 @@ describe('insights: counting problems in a worker thread', () => {
       const doc = parseDigest(fs.readFileSync(file.fsPath, 'utf8'));
       const expected = fileProblemCounts(doc, file.path, file.config, (id) => earliest.get(file.key)!.get(id));
       assert.deepEqual(counts[i], { key: file.key, dates: doc.days.map((d) => d.date), counts: expected }, file.key);
-      duplicates += fileProblemCounts(doc, file.path, file.config, () => undefined).reduce((n, c) => n - c.warning - c.error, expected.reduce((n, c) => n + c.warning + c.error, 0));
+      duplicates += total(expected) - total(fileProblemCounts(doc, file.path, file.config, () => undefined));
     }
     assert.ok(duplicates > 0, 'the earliest places given make duplicate-paper problems the worker must count');
   });
