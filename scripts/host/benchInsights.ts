@@ -73,7 +73,7 @@ export async function benchInsights(corpus = givenCorpus()): Promise<InsightsHos
   const problems = samples['insights:problems'] as Timed;
   const warm = samples['insights:open-warm'] as (Timed & { firstPaint: FirstPaint })[];
   const change = samples['insights:change'] as (Timed & { hostMs: number | null; indexedMs: number | null })[];
-  for (const [key, what] of [['insights:profile', 'the index build'], ['insights:profile-problems', 'counting the problems']]) {
+  for (const [key, what] of [['insights:profile', 'the index build'], ['insights:profile-problems', 'the first open and counting the problems']]) {
     const profile = samples[key] as { file: string; ms: number; top: { fn: string; ms: number }[] } | undefined;
     if (!profile) continue;
     console.log(`\nCPU profile of ${what}: ${path.relative(process.cwd(), profile.file)} (${Math.round(profile.ms)} ms profiled); most self time:`);
