@@ -1,7 +1,7 @@
 // Host benchmark of the insights dashboard (never pass/fail) over the workspace scripts/host/benchInsights.ts writes
 // (5,000 digests): the index build, the first open (drawn from what the index holds), every problem counted (in the
 // background), a reopen (the data goes with the HTML), and one digest changed on disk → the charts redrawn; with the
-// longest the extension host was blocked in each. BENCH_PROFILE=DIR: CPU profiles of the index build and the count.
+// longest the extension host was blocked in each. BENCH_PROFILE=DIR: CPU profiles of the index build and of the first open with the count.
 // Results go to the launcher as `BENCH_RESULT {json}` lines.
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
