@@ -37,6 +37,8 @@ export class WorkspaceInsights extends Disposable {
   private counting = false;
   /** The worker threads of the count under way. */
   private worker: WorkerCount | undefined;
+  /** How many digests the first count counted in worker threads (none in the web host, or if they failed). */
+  countedInWorkers = 0;
   /** Files changed since the last `days()`, and the papers they had or have (files sharing one count again too). */
   private readonly changedFiles = new Set<string>();
   private readonly changedIds = new Set<string>();
@@ -81,9 +83,6 @@ export class WorkspaceInsights extends Disposable {
     for (const id of [...idsOf(old), ...idsOf(facts)]) this.changedIds.add(id);
     this.changed.fire();
   }
-
-  /** How many digests the first count had counted in worker threads (none in the web host, or if they failed). */
-  countedInWorkers = 0;
 
   /** Digests whose problems are not counted yet (they count as none until then). */
   get uncounted(): number {
