@@ -76,6 +76,20 @@ describe('insights: counting problems in a worker thread', () => {
     assert.deepEqual(shared, alone);
   });
 
+  it('counts every batch it is given, a few ahead, and rejects with none left unanswered when a worker dies', async () => {
+    const { files } = requests();
+    const batches = (c: ProblemCounter, taken: FileCount[]) => {
+      let next = 0;
+      return c.countAll(async () => (next < files.length ? { files: files.slice(next, (next += 2)), take: (counts) => taken.push(...counts) } : undefined));
+    };
+    const taken: FileCount[] = [];
+    await batches(counter(), taken);
+    assert.deepEqual(taken, await counter().count(files));
+    const dying = path.join(dir, 'dies-later.js');
+    fs.writeFileSync(dying, "let n = 0; require('node:worker_threads').parentPort.on('message', () => { if (++n === 3) process.exit(4); });\n");
+    await assert.rejects(batches(counter(dying), []), /exit code 4/);
+  });
+
   it('answers batches in order, each with its own files, and reports a file it cannot read', async () => {
     const { files } = requests();
     const c = counter();
