@@ -63,6 +63,8 @@ const mochaBrowserBuild = {
 const builds = [
   { ...web, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist/web' },
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The Node host's problem-counting worker thread (src/insights/problemCounter.ts starts it): the core, no vscode.
+  { ...node, entryPoints: { problemWorker: 'src/insights/problemWorker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { conformance: 'scripts/conformance.ts', bench: 'bench/main.ts' }, outdir: 'dist' },
   // Suites run by VS Code's extension host (extensionTestsPath): vscode is the host's, mocha is loaded from node_modules.

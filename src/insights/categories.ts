@@ -15,7 +15,7 @@ export function cachedCategories(metadata: MetadataHolder): CachedCategories {
       await metadata.current?.ready;
     },
     of: (id) => {
-      const record = metadata.current?.peek(id).arxiv.record;
+      const record = metadata.current?.arxivRecord(id);
       if (!record) return undefined;
       const { primaryCategory, categories } = record;
       const all = primaryCategory ? [primaryCategory, ...categories.filter((c) => c !== primaryCategory)] : categories;

@@ -20,7 +20,8 @@ export interface InsightsServices {
 }
 
 export function registerInsights(context: vscode.ExtensionContext, { digests, index, validation, metadata, log }: InsightsServices): void {
-  const insights = new WorkspaceInsights(index, digests, validation, log);
+  const worker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'problemWorker.js').fsPath;
+  const insights = new WorkspaceInsights(index, digests, validation, log, worker);
   const categories = cachedCategories(metadata);
   let dashboard: InsightsDashboard | undefined;
   const show = (panel: vscode.WebviewPanel, range?: DateRange) => {

@@ -1,20 +1,21 @@
 // The insights' per-day summaries over every digest of the workspace. Each file's facts (papers per day, era, label
 // style) come from the workspace index as it parses the file, so nothing is read again for them; the problems per
-// day are counted in the background (read, parse, validate, in time slices) from the first time they are asked for,
-// and counted again for a file when it changes, before the change is shown.
+// day are counted in the background from the first time they are asked for (in a worker thread where the host has
+// one, else read, parse, validate in time slices), and counted again for a file when it changes, before it is shown.
 import * as vscode from 'vscode';
-import { duplicatePaperProblems, parseDigest, validate, type DigestDocument } from '../digest';
-import { DaySummaries, fileFacts, problemsPerDay, RangeInsights, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
+import { parseDigest, type DigestDocument, type PaperPlace } from '../digest';
+import { DaySummaries, fileFacts, fileProblemCounts, RangeInsights, sameDates, withProblems, type DaySummary, type FileFacts, type SeverityCounts } from '../digest/insights';
 import type { DigestService } from '../features/digests';
 import { readWorkspaceFile } from '../features/readFile';
 import { Disposable } from '../features/dispose';
 import type { ValidationService } from '../features/validation';
 import type { IndexedFile, WorkspaceIndex } from '../features/workspaceIndex';
+import { startWorkerCount, type WorkerCount } from './workerCount';
 import type { DateRange } from './protocol';
 
 /** The longest a step may hold the extension host before yielding (as the index does). */
 export const SLICE_MS = 20;
-/** Files read at once while counting problems. */
+/** Files read at once while counting problems in the host. */
 const READ_AHEAD = 16;
 /** While problems are counted, the dashboard is told at most this often (each time it redraws). */
 const PROGRESS_MS = 1000;
@@ -34,6 +35,10 @@ export class WorkspaceInsights extends Disposable {
   private readonly counted = new Map<string, { readonly facts: FileFacts; readonly problems: readonly SeverityCounts[] }>();
   /** Problems are counted: in the background for every file, then again for each change. */
   private counting = false;
+  /** The worker threads of the count under way. */
+  private worker: WorkerCount | undefined;
+  /** How many digests the first count counted in worker threads (none in the web host, or if they failed). */
+  countedInWorkers = 0;
   /** Files changed since the last `days()`, and the papers they had or have (files sharing one count again too). */
   private readonly changedFiles = new Set<string>();
   private readonly changedIds = new Set<string>();
@@ -51,9 +56,12 @@ export class WorkspaceInsights extends Disposable {
     private readonly digests: DigestService,
     private readonly validation: ValidationService,
     private readonly log: vscode.LogOutputChannel,
+    /** The worker bundle for the first count (the web host has no workers); they are stopped when that count ends. */
+    private readonly workerFile?: string,
   ) {
     super();
     this.register(index.onDidChangeFile((file) => this.take(file)));
+    this.register({ dispose: () => this.worker?.dispose() });
   }
 
   /**
@@ -69,6 +77,7 @@ export class WorkspaceInsights extends Disposable {
     this.counted.delete(key);
     if (facts) this.summaries.set(facts);
     else this.summaries.delete(key);
+    this.worker?.touch([...idsOf(old), ...idsOf(facts)]);
     if (!this.counting) return;
     this.changedFiles.add(key);
     for (const id of [...idsOf(old), ...idsOf(facts)]) this.changedIds.add(id);
@@ -123,11 +132,41 @@ export class WorkspaceInsights extends Disposable {
     return this.counting && this.changedFiles.size === 0 && this.summaries.pending === 0 && !this.busy ? this.summaries.days() : undefined;
   }
 
-  /** Counts every digest's problems, a few files at a time, telling the dashboard now and then. */
+  /** Counts every digest's problems (in the worker if there is one), telling the dashboard now and then. */
   private async countAll(): Promise<void> {
     const started = Date.now();
-    let told = Date.now();
     const keys = [...this.facts.keys()];
+    const worker = (this.worker = this.workerFile === undefined ? undefined : startWorkerCount(this.workerFile));
+    if (worker) {
+      try {
+        await worker.run(keys, {
+          facts: this.facts,
+          disposed: () => this.isDisposed,
+          isCounted: (key) => this.counted.has(key),
+          earliestOf: (id) => this.earliestOf(id),
+          configFor: (uri) => this.validation.configFor(uri),
+          record: (key, facts, problems) => this.record(key, facts, problems),
+          progress: this.progress(),
+          yieldToHost,
+        });
+      } catch (e) {
+        if (!this.isDisposed) this.log.warn(`Insights: counting problems in the extension host: the worker failed (${String(e)})`);
+      } finally {
+        this.worker = undefined;
+        worker.dispose();
+      }
+    }
+    // What the workers left (open documents, other schemes, files changed meanwhile), or all without them.
+    const left = keys.filter((key) => !this.counted.has(key));
+    this.countedInWorkers = keys.length - left.length;
+    await this.countHere(left);
+    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms${worker ? ` (${this.countedInWorkers} in worker threads)` : ''}`);
+    this.changed.fire();
+  }
+
+  /** Counts files in the extension host, a few reads at a time, parsing and validating in time slices. */
+  private async countHere(keys: readonly string[]): Promise<void> {
+    const progress = this.progress();
     for (let i = 0; i < keys.length && !this.isDisposed; i += READ_AHEAD) {
       // Several reads in flight at once: each is a round trip to the file system provider.
       const chunk = keys.slice(i, i + READ_AHEAD).filter((key) => !this.counted.has(key));
@@ -142,13 +181,18 @@ export class WorkspaceInsights extends Disposable {
           slice = performance.now();
         }
       }
-      if (Date.now() - told > PROGRESS_MS) {
-        told = Date.now();
-        this.changed.fire();
-      }
+      progress();
     }
-    this.log.info(`Insights: counted the problems of ${keys.length} digests in ${Date.now() - started} ms`);
-    this.changed.fire();
+  }
+
+  /** Tells the dashboard that more problems were counted, at most once a PROGRESS_MS (each time it redraws). */
+  private progress(): () => void {
+    let told = Date.now();
+    return () => {
+      if (Date.now() - told <= PROGRESS_MS) return;
+      told = Date.now();
+      this.changed.fire();
+    };
   }
 
   /** Counts the changed files' problems, and those of the files sharing a paper with them (duplicate-paper). */
@@ -182,14 +226,21 @@ export class WorkspaceInsights extends Disposable {
     const config = await this.validation.configFor(uri);
     const facts = this.facts.get(key);
     // Changed since the index parsed it: the index's next entry for it brings it back here.
-    if (!doc || !facts || doc.days.length !== facts.days.length || doc.days.some((d, i) => d.date !== facts.days[i].date)) return;
-    // Appearances come in date order: the first dated one is the paper's earliest place.
-    const earliestOf = (id: string) => {
-      const first = this.index.index.appearances(id).find((p) => p.date !== null && inWorkspace(p.file));
-      return first && { name: first.file, line: first.line, date: first.date! };
-    };
-    const problems = problemsPerDay(doc, [...validate(doc, { path: uri.path, config }), ...duplicatePaperProblems(doc, earliestOf, config)]);
+    if (!doc || !facts || !sameDates(doc.days.map((d) => d.date), facts)) return;
+    this.record(key, facts, fileProblemCounts(doc, uri.path, config, (id) => this.earliestOf(id)));
+  }
+
+  private record(key: string, facts: FileFacts, problems: readonly SeverityCounts[]): void {
     this.counted.set(key, { facts, problems });
     this.summaries.set(withProblems(facts, problems));
+  }
+
+  /**
+   * A paper's earliest place among the workspace's digests (appearances come in date order: the first dated one).
+   * A dated appearance is under a day header, so it is one of the digests counted exactly when it has facts.
+   */
+  private earliestOf(id: string): PaperPlace | undefined {
+    const first = this.index.index.appearances(id).find((p) => p.date !== null && this.facts.has(p.file));
+    return first && { name: first.file, line: first.line, date: first.date! };
   }
 }

@@ -121,6 +121,11 @@ export class MetadataService {
     return { id: base, arxiv: this.arxiv.view(base), huggingFace: this.huggingFace.view(base) };
   }
 
+  /** The cached arXiv record alone, fresh or not (the insights ask for every paper of the workspace: no views built). */
+  arxivRecord(id: string): ArxivRecord | undefined {
+    return this.arxiv.entries.get(baseArxivId(id))?.value ?? undefined;
+  }
+
   /** Asks the sources for what is missing or stale (in the background; malformed IDs are ignored). */
   request(ids: Iterable<string>): void {
     if (this.closed) return;

@@ -91,6 +91,10 @@ describe('insights dashboard', function () {
     const cli = cliStats();
     assert.deepEqual(s.totals?.problems, cli.totals.problems);
     assert.ok(cli.totals.problems.error > 0, 'the workspace has problems to count');
+    // The Node host counts the digests on disk that no editor has open in a worker thread (the rest itself).
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const onDisk = (await vscode.workspace.findFiles('**/*.md')).filter((u) => !open.has(u.toString())).length;
+    assert.ok(s.countedInWorkers > 0 && s.countedInWorkers <= onDisk, `counted in worker threads: ${s.countedInWorkers} of ${onDisk} Markdown files on disk`);
     const destination = vscode.Uri.file(join(tmpdir(), `insights-problems-${process.pid}.csv`));
     await vscode.commands.executeCommand('dailyPapers.insights.exportCsv', 'days', destination);
     const rows = new TextDecoder().decode(await vscode.workspace.fs.readFile(destination)).trim().split('\n').slice(1);

@@ -108,6 +108,26 @@ describe('insights: incremental range aggregates', () => {
     );
   });
 
+  it('keeps its top lists while only problems are counted (the dashboard redraws each second meanwhile), and remakes them when papers change', () => {
+    const kim = (id: string, votes: number): IndexedPaper => ({ id, title: id, authors: ['Kim'], votes, line: 0, date: DATES[0], file: 'a.md' });
+    const papers = [kim('2501.00001', 5), kim('2501.00002', 9)];
+    const facts = (counts: DayFacts['problems'], ps = papers): FileFacts => ({ file: 'a.md', days: [{ date: DATES[0], papers: ps, problems: counts, era: 'D', labelStyle: 'bold-italic' }] });
+    const summaries = new DaySummaries();
+    const live = new RangeInsights();
+    summaries.set(facts({ error: 0, warning: 0, information: 0, hint: 0 }));
+    const before = live.sync(summaries.days()).insights({ top: 5 });
+    summaries.set(facts({ error: 2, warning: 1, information: 0, hint: 0 }));
+    const counted = live.sync(summaries.days()).insights({ top: 5 });
+    assert.deepEqual(counted.totals.problems, { error: 2, warning: 1, information: 0, hint: 0 });
+    assert.equal(counted.topPapers, before.topPapers, 'the same list, not scanned again');
+    assert.equal(counted.topAuthorsByVotes, before.topAuthorsByVotes);
+    assert.notEqual(live.insights({ top: 1 }).topPapers, before.topPapers, 'another length is another list');
+    summaries.set(facts({ error: 0, warning: 0, information: 0, hint: 0 }, [kim('2501.00001', 50), papers[1]]));
+    const changed = live.sync(summaries.days()).insights({ top: 5 });
+    assert.deepEqual(changed.topPapers.map((p) => [p.id, p.votes]), [['2501.00001', 50], ['2501.00002', 9]]);
+    assert.deepEqual(changed.topAuthorsByVotes, [{ name: 'Kim', papers: 2, votes: 59 }]);
+  });
+
   it('keeps the same first n as a full sort (the oracle above sorts in full)', () => {
     const order = (a: number, b: number) => b - a;
     assert.deepEqual(firstInOrder([3, 1, 4, 1, 5, 9, 2, 6], 3, order), [9, 6, 5]);

@@ -83,3 +83,8 @@ export function fileFacts(file: string, doc: DigestDocument, problems: readonly 
 export function withProblems(facts: FileFacts, counts: readonly SeverityCounts[]): FileFacts {
   return { file: facts.file, days: facts.days.map((day, i) => ({ ...day, problems: counts[i] ?? noProblems() })) };
 }
+
+/** Whether a parse's days are those the facts were taken from (else the file changed in between). */
+export function sameDates(dates: readonly string[], facts: FileFacts): boolean {
+  return dates.length === facts.days.length && dates.every((date, i) => date === facts.days[i].date);
+}
