@@ -100,10 +100,11 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, filter: (valu
 }
 
 /** Polls an asynchronous condition every 50 ms until it holds, failing after `ms` with what it waited for. */
-export async function waitForAsync(condition: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+/** `what` may be a function: it is asked when the deadline passes (to name the last state seen). */
+export async function waitForAsync(condition: () => Promise<boolean>, what: string | (() => string), ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
