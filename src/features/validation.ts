@@ -32,6 +32,9 @@ export class ValidationService extends Disposable {
   private readonly fileConfigs = new Map<string, Promise<ValidationConfig | undefined>>();
   /** Cross-file problems from the last workspace run, kept for documents not edited since. */
   private readonly workspaceProblems = new Map<string, CrossFile>();
+  private readonly rulesChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires when what `configFor` gives may have changed: the settings or a folder's `.daily-papers.json`. */
+  readonly onDidChangeRules = this.rulesChanged.event;
 
   constructor(
     private readonly digests: DigestService,
@@ -44,6 +47,7 @@ export class ValidationService extends Disposable {
     const reloadConfig = () => {
       this.fileConfigs.clear();
       this.revalidateOpen();
+      this.rulesChanged.fire();
     };
     this.register({ dispose: () => this.timers.forEach((t) => clearTimeout(t)) });
     [
@@ -53,7 +57,11 @@ export class ValidationService extends Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       digests.onDidChangeDigest((d) => this.schedule(d, this.delayFor(d))),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      configuration.onDidChange((section) => (section === 'validation' || section === 'files') && this.revalidateOpen()),
+      configuration.onDidChange((section) => {
+        if (section !== 'validation' && section !== 'files') return;
+        this.revalidateOpen();
+        if (section === 'validation') this.rulesChanged.fire();
+      }),
     ].forEach((d) => this.register(d));
     this.revalidateOpen();
   }

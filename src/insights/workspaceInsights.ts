@@ -35,6 +35,8 @@ export class WorkspaceInsights extends Disposable {
   private readonly counted = new Map<string, { readonly facts: FileFacts; readonly problems: readonly SeverityCounts[] }>();
   /** Problems are counted: in the background for every file, then again for each change. */
   private counting = false;
+  /** Bumped when the rules change: counts begun before are dropped. */
+  private rulesVersion = 0;
   /** The worker threads of the count under way. */
   private worker: WorkerCount | undefined;
   /** How many digests the first count counted in worker threads (none in the web host, or if they failed). */
@@ -61,6 +63,7 @@ export class WorkspaceInsights extends Disposable {
   ) {
     super();
     this.register(index.onDidChangeFile((file) => this.take(file)));
+    this.register(validation.onDidChangeRules(() => this.recountAll()));
     this.register({ dispose: () => this.worker?.dispose() });
   }
 
@@ -81,6 +84,19 @@ export class WorkspaceInsights extends Disposable {
     if (!this.counting) return;
     this.changedFiles.add(key);
     for (const id of [...idsOf(old), ...idsOf(facts)]) this.changedIds.add(id);
+    this.changed.fire();
+  }
+
+  /**
+   * The rules changed (the settings or a folder's `.daily-papers.json`): every digest's problems are counted again,
+   * in the background as the first time; until then they count as none and the dashboard says how many are left.
+   */
+  private recountAll(): void {
+    this.rulesVersion++;
+    this.counted.clear();
+    for (const facts of this.facts.values()) this.summaries.set(facts);
+    if (!this.counting) return;
+    void this.countAll().catch((e: unknown) => this.log.error(`Insights: counting problems failed: ${String(e)}`));
     this.changed.fire();
   }
 
@@ -135,27 +151,31 @@ export class WorkspaceInsights extends Disposable {
   /** Counts every digest's problems (in the worker if there is one), telling the dashboard now and then. */
   private async countAll(): Promise<void> {
     const started = Date.now();
+    const version = this.rulesVersion;
+    // Stopped by the rules changing (a new count has begun) as by disposal.
+    const stopped = () => this.isDisposed || version !== this.rulesVersion;
     const keys = [...this.facts.keys()];
     const worker = (this.worker = this.workerFile === undefined ? undefined : startWorkerCount(this.workerFile));
     if (worker) {
       try {
         await worker.run(keys, {
           facts: this.facts,
-          disposed: () => this.isDisposed,
+          disposed: stopped,
           isCounted: (key) => this.counted.has(key),
           earliestOf: (id) => this.earliestOf(id),
           configFor: (uri) => this.validation.configFor(uri),
-          record: (key, facts, problems) => this.record(key, facts, problems),
+          record: (key, facts, problems) => version === this.rulesVersion && this.record(key, facts, problems),
           progress: this.progress(),
           yieldToHost,
         });
       } catch (e) {
-        if (!this.isDisposed) this.log.warn(`Insights: counting problems in the extension host: the worker failed (${String(e)})`);
+        if (!stopped()) this.log.warn(`Insights: counting problems in the extension host: the worker failed (${String(e)})`);
       } finally {
-        this.worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         worker.dispose();
       }
     }
+    if (stopped()) return;
     // What the workers left (open documents, other schemes, files changed meanwhile), or all without them.
     const left = keys.filter((key) => !this.counted.has(key));
     this.countedInWorkers = keys.length - left.length;
@@ -167,7 +187,8 @@ export class WorkspaceInsights extends Disposable {
   /** Counts files in the extension host, a few reads at a time, parsing and validating in time slices. */
   private async countHere(keys: readonly string[]): Promise<void> {
     const progress = this.progress();
-    for (let i = 0; i < keys.length && !this.isDisposed; i += READ_AHEAD) {
+    const version = this.rulesVersion;
+    for (let i = 0; i < keys.length && !this.isDisposed && version === this.rulesVersion; i += READ_AHEAD) {
       // Several reads in flight at once: each is a round trip to the file system provider.
       const chunk = keys.slice(i, i + READ_AHEAD).filter((key) => !this.counted.has(key));
       const sources = await Promise.all(chunk.map((key) => this.source(key)));
@@ -222,11 +243,13 @@ export class WorkspaceInsights extends Disposable {
   /** Counts one file's problems per day (read again unless given): what `daily-papers lint` reports for it. */
   private async count(key: string, doc?: DigestDocument): Promise<void> {
     const uri = vscode.Uri.parse(key);
+    const version = this.rulesVersion;
     doc ??= await this.read(key);
     const config = await this.validation.configFor(uri);
     const facts = this.facts.get(key);
-    // Changed since the index parsed it: the index's next entry for it brings it back here.
-    if (!doc || !facts || !sameDates(doc.days.map((d) => d.date), facts)) return;
+    // Changed since the index parsed it: the index's next entry for it brings it back here; the rules changed: the
+    // count they began counts it again.
+    if (!doc || !facts || version !== this.rulesVersion || !sameDates(doc.days.map((d) => d.date), facts)) return;
     this.record(key, facts, fileProblemCounts(doc, uri.path, config, (id) => this.earliestOf(id)));
   }
 

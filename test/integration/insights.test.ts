@@ -2,6 +2,7 @@
 // what the host posted, its figures match the paper index counted independently, and an edit reaches it.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ async function painted(what: string, test: (s: DashboardState) => boolean = () =
   await waitForAsync(async () => {
     last = await state();
     return !!last && last.generation > 0 && last.painted?.generation === last.generation && test(last);
-  }, `${what} (last state: ${JSON.stringify(last)})`);
+  }, () => `${what} (last state: ${JSON.stringify(last)})`);
   return last!;
 }
 
@@ -124,6 +125,28 @@ describe('insights dashboard', function () {
     await vscode.commands.executeCommand('dailyPapers.insights.open');
     const reverted = await painted('the revert to reach the page', (x) => x.visible && x.totals?.paperDays === before.totals!.paperDays);
     assert.deepEqual(reverted.totals?.problems, before.totals!.problems);
+  });
+
+  it('counts every problem again when the rules change, as `daily-papers stats` counts with the same rules', async () => {
+    await vscode.commands.executeCommand('dailyPapers.insights.open');
+    const before = await painted('every problem to be counted', (x) => x.uncounted === 0);
+    // invalid-vote off: the workspace's two vote errors go, on their days.
+    const config = join(tmpdir(), `insights-rules-${process.pid}.json`);
+    writeFileSync(config, JSON.stringify({ rules: { 'invalid-vote': 'off' } }));
+    const cli = join(extension().extensionPath, 'dist', 'cli.js');
+    const expected = JSON.parse(execFileSync(process.execPath, [cli, 'stats', '--format', 'json', '--config', config, workspaceUri().fsPath], { encoding: 'utf8' })) as Insights;
+    unlinkSync(config);
+    assert.ok(expected.totals.problems.error < before.totals!.problems.error, 'turning invalid-vote off removes errors');
+    const settings = vscode.workspace.getConfiguration('dailyPapers.validation');
+    await settings.update('rules', { 'invalid-vote': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const after = await painted('the problems counted again with invalid-vote off', (x) => x.uncounted === 0 && x.totals?.problems.error === expected.totals.problems.error);
+      assert.deepEqual(after.totals?.problems, expected.totals.problems);
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const back = await painted('the problems counted again with the rules as before', (x) => x.uncounted === 0 && x.totals?.problems.error === before.totals!.problems.error);
+    assert.deepEqual(back.totals?.problems, before.totals!.problems);
   });
 
   it('follows an edit of a digest through the index, and saves the per-day table as CSV', async () => {
