@@ -23,7 +23,7 @@ export interface DashboardState {
   readonly days: number;
   /** Digests whose problems were not counted yet when the last data was posted. */
   readonly uncounted: number | null;
-  /** Digests the first count counted in worker threads (the Node host's; 0 in the web host). */
+  /** Digests the last whole count (the first, or after the rules changed) counted in worker threads (the Node host's; 0 in the web host). */
   readonly countedInWorkers: number;
   /** What the page last reported as drawn. */
   readonly painted: { readonly generation: number; readonly points: Readonly<Record<ChartName, number>> } | null;

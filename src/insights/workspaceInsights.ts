@@ -39,7 +39,7 @@ export class WorkspaceInsights extends Disposable {
   private rulesVersion = 0;
   /** The worker threads of the count under way. */
   private worker: WorkerCount | undefined;
-  /** How many digests the first count counted in worker threads (none in the web host, or if they failed). */
+  /** How many digests the last whole count (the first, or after the rules changed) counted in worker threads (none in the web host, or if they failed). */
   countedInWorkers = 0;
   /** Files changed since the last `days()`, and the papers they had or have (files sharing one count again too). */
   private readonly changedFiles = new Set<string>();
