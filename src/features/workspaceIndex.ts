@@ -5,16 +5,12 @@ import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type Dig
 import type { DigestService } from './digests';
 import { readWorkspaceFile } from './readFile';
 import { Disposable } from './dispose';
+import { SLICE_MS, yieldToHost } from './timeSlices';
 
 const GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
-/** The longest the index may hold the extension host before yielding. */
-const SLICE_MS = 20;
 /** Files read ahead of the one being parsed while the index is built. */
 const READS_AHEAD = 16;
-
-// setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
-const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A file's entry in the index, set or removed, with the parse it came from. */
 export interface IndexedFile {

@@ -11,7 +11,8 @@ import { insightsPageHtml } from './page';
 import { hostMessage, INSIGHTS_VIEW_TYPE, parseInsightsPageMessage, pngBytes, type ChartName, type DateRange, type InsightsExportRequest, type InsightsHostMessage, type InsightsPageMessage } from './protocol';
 import { insightsStrings } from './strings';
 import { chartSvgBytes } from './svgFile';
-import { SLICE_MS, yieldToHost, type WorkspaceInsights } from './workspaceInsights';
+import { SLICE_MS, yieldToHost } from '../features/timeSlices';
+import type { WorkspaceInsights } from './workspaceInsights';
 
 /** What the state command reports (tests and the UI script wait on it). */
 export interface DashboardState {

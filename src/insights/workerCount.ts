@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import type { PaperPlace, ValidationConfig } from '../digest';
 import { sameDates, type FileFacts, type SeverityCounts } from '../digest/insights';
 import { startProblemCounter, type CountRequestFile, type ProblemCounter } from './problemCounter';
+import { SLICE_MS } from '../features/timeSlices';
 
 /** Files in one batch: a few batches ahead keep the workers busy while the host draws a progress redraw. */
 const BATCH = 64;
-/** The longest the host prepares batches before yielding. */
-const SLICE_MS = 20;
 
 /** What the insights give the count. */
 export interface CountingHost {

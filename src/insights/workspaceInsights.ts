@@ -12,15 +12,12 @@ import type { ValidationService } from '../features/validation';
 import type { IndexedFile, WorkspaceIndex } from '../features/workspaceIndex';
 import { startWorkerCount, type WorkerCount } from './workerCount';
 import type { DateRange } from './protocol';
+import { SLICE_MS, yieldToHost } from '../features/timeSlices';
 
-/** The longest a step may hold the extension host before yielding (as the index does). */
-export const SLICE_MS = 20;
 /** Files read at once while counting problems in the host. */
 const READ_AHEAD = 16;
 /** While problems are counted, the dashboard is told at most this often (each time it redraws). */
 const PROGRESS_MS = 1000;
-// setTimeout, not setImmediate: the web extension host (a Web Worker) has no setImmediate.
-export const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const idsOf = (facts: FileFacts | undefined) => facts?.days.flatMap((d) => d.papers.map((p) => p.id)) ?? [];
 
