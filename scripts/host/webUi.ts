@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { recordCounts } from '../ci/counts.mjs';
 import { currentPhase, exit, flag, launchBrowser, log, makeTempRoot, overallTimeout, requireHost, ROOT, setPhase, startCodeServer, workbenchUrl } from './host';
-import { normalize, quickOpen, runCommand } from './workbench';
+import { findListRow, normalize, quickOpen, runCommand } from './workbench';
 import { extensionId } from './suite';
 
 const SHOTS = path.join(ROOT, '.screenshots');
@@ -81,21 +81,21 @@ async function main(): Promise<void> {
 
   setPhase('checking that the extension runs in the Web Worker extension host');
   await runCommand(page, 'Developer: Show Running Extensions');
-  // A development extension is listed by its id, with the host it runs in.
-  // Only extensions whose activation has started are listed: the Papers view above has shown that ours has.
-  const running = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: extensionId(ROOT) });
-  await running.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-    const listed = await page.locator('.runtime-extensions-editor .monaco-list-row').allInnerTexts().catch(() => []);
-    throw new Error(`${String(error)}\nRunning Extensions lists: ${listed.map((row) => normalize(row).split('\n')[0]).join('; ') || 'nothing'}`);
-  });
+  // A development extension is listed by its id, with the host it runs in. Only extensions whose activation has
+  // started are listed (the Papers view above has shown that ours has), in the order the extension service knows them:
+  // with a dozen built-ins activated, ours can be below the rows the list renders.
+  const running = await findListRow(page, '.runtime-extensions-editor', extensionId(ROOT));
   const row = normalize(await running.innerText());
   assert.match(row, /web worker/i, `the running extension is in the Web Worker host: ${row}`);
   await page.screenshot({ path: path.join(SHOTS, 'web-running-extensions.png') });
   log(`running in the Web Worker extension host: .screenshots/web-running-extensions.png`);
   passed++;
-  // It opens as a modal editor: Escape closes it.
-  await page.keyboard.press('Escape');
-  await running.waitFor({ state: 'detached', timeout: 10_000 });
+  // It opens as a modal editor: Escape closes it, once the list (focused above) has dropped its selection on the first.
+  for (let presses = 0; await running.isVisible(); presses++) {
+    if (presses === 3) throw new Error('Escape does not close Running Extensions');
+    await page.keyboard.press('Escape');
+    await running.waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
+  }
 
   setPhase('showing the hover card of the entry title');
   const titleLine = lines.locator('.view-line', { hasText: entry.title.slice(0, 30) }).first();

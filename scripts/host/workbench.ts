@@ -1,6 +1,6 @@
 // Driving the workbench page (Playwright) the way a user does: Quick Open, the command palette, screen text.
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Monaco and the workbench render spaces as U+00A0 in places. */
 export function normalize(text: string): string {
@@ -41,4 +41,28 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
   const typed = JSON.stringify(`>${title}`);
   await page.waitForFunction(`((box) => !box || box.offsetParent === null || box.value !== ${typed})(document.querySelector('.quick-input-widget input'))`, undefined, { timeout: 10_000 });
+}
+
+/**
+ * The row of a workbench list (the element holding `.monaco-list-row`s) whose text contains `text`, found by moving
+ * the list's focus down from its first row: the list renders only the rows in its viewport, so a row further down is
+ * not in the page until the list scrolls to it. At the last row it starts again from the first (the list may still be
+ * filling) until the deadline, then fails naming the rows it passed.
+ */
+export async function findListRow(page: Page, list: string, text: string, ms = 30_000): Promise<Locator> {
+  const deadline = Date.now() + ms;
+  await page.locator(`${list} .monaco-list-row`).first().click({ position: { x: 4, y: 4 } });
+  const focused = page.locator(`${list} .monaco-list-row.focused`);
+  const focusedIndex = `(selector) => document.querySelector(selector)?.getAttribute('data-index')`;
+  const seen = new Set<string>();
+  while (Date.now() < deadline) {
+    const index = await page.evaluate(`(${focusedIndex})(${JSON.stringify(`${list} .monaco-list-row.focused`)})`) as string | null;
+    const row = index === null ? '' : normalize(await focused.innerText());
+    if (row.includes(text)) return page.locator(`${list} .monaco-list-row[data-index="${index}"]`);
+    if (row) seen.add(row.split('\n')[0]);
+    await page.keyboard.press('ArrowDown');
+    const moved = await page.waitForFunction(`(${focusedIndex})(${JSON.stringify(`${list} .monaco-list-row.focused`)}) !== ${JSON.stringify(index)}`, undefined, { timeout: 2_000 }).then(() => true, () => false);
+    if (!moved) await page.keyboard.press('Home');
+  }
+  throw new Error(`no row of the list holds "${text}" within ${ms / 1000} s; it lists: ${[...seen].join('; ') || 'nothing'}`);
 }
