@@ -56,6 +56,9 @@ export class InsightsDashboard extends Disposable {
   private generation = 0;
   /** The HTML carried the current data: the page's first `ready` needs no post. */
   private embedded = false;
+  /** Resolved by the page's first `ready`: the first data is made while VS Code loads the page, and posted after. */
+  private pageReady!: () => void;
+  private readonly loaded = new Promise<void>((resolve) => (this.pageReady = resolve));
   private current: Insights | undefined;
   private uncounted: number | null = null;
   private painted: DashboardState['painted'] = null;
@@ -93,8 +96,9 @@ export class InsightsDashboard extends Disposable {
       lang: vscode.env.language,
       init: { strings: insightsStrings(), data: this.firstData() },
     });
-    // When the digests were not read yet, reading starts now, while the webview loads; the page's `ready` waits on it.
-    if (!this.embedded) void insights.days();
+    // Without data in the HTML it is made now, while VS Code loads the page (hundreds of ms on a first webview), and
+    // posted once the page is ready.
+    if (!this.embedded) void this.update();
     this.register(panel.webview.onDidReceiveMessage((data: unknown) => void this.onMessage(parseInsightsPageMessage(data))));
     this.register(
       insights.onDidChange(() => {
@@ -132,8 +136,9 @@ export class InsightsDashboard extends Disposable {
    * slice (a reopen): the page draws it without asking (no round trip).
    */
   private firstData(): InsightsHostMessage | undefined {
-    const days = this.insights.current();
-    if (!days || !this.aggregates.syncUntil(days, performance.now() + SLICE_MS)) return undefined;
+    const deadline = performance.now() + SLICE_MS;
+    const days = this.insights.current(deadline);
+    if (!days || !this.aggregates.syncUntil(days, deadline)) return undefined;
     this.embedded = true;
     const message = this.message(days);
     this.firstPaint.posted = this.sinceCreated();
@@ -183,6 +188,9 @@ export class InsightsDashboard extends Disposable {
         await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return;
         this.updateMs = performance.now() - started;
+        await this.loaded;
+        if (this.isDisposed || !this.panel.visible) return;
+        if (aggregates !== this.aggregates) continue;
         this.firstPaint.posted ??= this.sinceCreated();
         await this.panel.webview.postMessage(message);
       } while (this.again);
@@ -195,14 +203,18 @@ export class InsightsDashboard extends Disposable {
 
   private async onMessage(message: InsightsPageMessage | undefined): Promise<void> {
     switch (message?.type) {
-      case 'ready':
-        if (this.firstPaint.ready === null)
-          Object.assign(this.firstPaint, { document: message.timeOrigin - this.createdAt, script: message.scriptStart - this.createdAt, ready: this.sinceCreated() });
+      case 'ready': {
+        const first = this.firstPaint.ready === null;
+        if (first) Object.assign(this.firstPaint, { document: message.timeOrigin - this.createdAt, script: message.scriptStart - this.createdAt, ready: this.sinceCreated() });
+        this.pageReady();
         if (this.embedded) {
           this.embedded = false; // a later `ready` (the page reloaded when shown again) asks for the latest data
           return;
         }
+        // The first data is under way (begun with the panel): it is posted now that the page listens.
+        if (first && this.updating) return;
         return this.update();
+      }
       case 'range':
         this.range = message.range;
         this.aggregates = this.insights.aggregatesFor(message.range);
@@ -210,6 +222,7 @@ export class InsightsDashboard extends Disposable {
       case 'painted':
         this.painted = { generation: message.generation, points: message.points };
         this.firstPaint.painted ??= this.sinceCreated();
+        this.insights.countProblems(); // once the first data is drawn: counting takes a core
         return;
       case 'openEntry':
         // Only a place the dashboard itself listed: the page cannot open arbitrary files.

@@ -32,6 +32,8 @@ export class WorkspaceInsights extends Disposable {
   private readonly counted = new Map<string, { readonly facts: FileFacts; readonly problems: readonly SeverityCounts[] }>();
   /** Problems are counted: in the background for every file, then again for each change. */
   private counting = false;
+  /** A dashboard asked for the count; it begins with the next `days()` after the index is built. */
+  private countWanted = false;
   /** Bumped when the rules change: counts begun before are dropped. */
   private rulesVersion = 0;
   /** The worker threads of the count under way. */
@@ -44,6 +46,7 @@ export class WorkspaceInsights extends Disposable {
   private aggregates: RangeInsights | undefined;
   /** A `days()` is under way (the summaries are half merged). */
   private busy = false;
+  private indexed = false;
   /** One `days()` at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -60,6 +63,7 @@ export class WorkspaceInsights extends Disposable {
   ) {
     super();
     this.register(index.onDidChangeFile((file) => this.take(file)));
+    void index.ready.then(() => (this.indexed = true));
     this.register(validation.onDidChangeRules(() => this.recountAll()));
     this.register({ dispose: () => this.worker?.dispose() });
   }
@@ -103,8 +107,18 @@ export class WorkspaceInsights extends Disposable {
   }
 
   /**
-   * Every date of the workspace, ascending, once the index is built. The first call starts counting the problems
-   * (the days come at once, with the problems counted so far); a changed file's problems are counted before it is shown.
+   * Starts counting every digest's problems in the background, once: a dashboard asks when it has drawn its first
+   * data (counting meanwhile took a core from the page's first paint). Until then the problems count as none.
+   */
+  countProblems(): void {
+    if (this.countWanted) return;
+    this.countWanted = true;
+    void this.days();
+  }
+
+  /**
+   * Every date of the workspace, ascending, once the index is built (the days come at once, with the problems counted
+   * so far); once counting has begun, a changed file's problems are counted before it is shown.
    */
   days(): Promise<readonly DaySummary[]> {
     const run = this.queue.then(async () => {
@@ -113,8 +127,7 @@ export class WorkspaceInsights extends Disposable {
         await this.index.ready;
         if (this.changedFiles.size) await this.countChanged();
         while (!this.summaries.merge(performance.now() + SLICE_MS)) await yieldToHost();
-        if (!this.counting) {
-          // Once the first days are merged: counting meanwhile would only delay them.
+        if (this.countWanted && !this.counting) {
           this.counting = true;
           void this.countAll().catch((e: unknown) => this.log.error(`Insights: counting problems failed: ${String(e)}`));
         }
@@ -140,9 +153,13 @@ export class WorkspaceInsights extends Disposable {
     return (this.aggregates = new RangeInsights({ from: from ?? undefined, to: to ?? undefined }));
   }
 
-  /** Every date now, when nothing is left to merge and no change waits; else undefined. */
-  current(): readonly DaySummary[] | undefined {
-    return this.counting && this.changedFiles.size === 0 && this.summaries.pending === 0 && !this.busy ? this.summaries.days() : undefined;
+  /**
+   * Every date now, when the index is built, no change waits and what is left to merge is merged by `deadline` (a
+   * `performance.now()` time); else undefined. A first dashboard on a few hundred digests gets them in one slice.
+   */
+  current(deadline = Infinity): readonly DaySummary[] | undefined {
+    if (!this.indexed || this.busy || this.changedFiles.size > 0 || !this.summaries.merge(deadline)) return undefined;
+    return this.summaries.days();
   }
 
   /** Counts every digest's problems (in the worker if there is one), telling the dashboard now and then. */
