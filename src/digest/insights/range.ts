@@ -203,7 +203,11 @@ export class RangeInsights {
 
   /** Counts (or uncounts) a paper for each of its authors, a name repeated in one entry once. */
   private credit({ paper }: Sighting, sign: 1 | -1): void {
-    for (const name of new Set(paper.authors)) {
+    const names = paper.authors;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      // A name repeated in the entry counts at its first place (no Set per paper: 75,000 papers are credited on a first open).
+      if (names.indexOf(name) < i) continue;
       let row = this.authors.get(name);
       if (!row) this.authors.set(name, (row = { name, papers: 0, votes: 0 }));
       row.papers += sign;
