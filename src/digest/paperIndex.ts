@@ -59,6 +59,10 @@ export class PaperIndex {
     return this.files.size;
   }
 
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
   get paperCount(): number {
     let n = 0;
     for (const papers of this.files.values()) n += papers.length;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type DigestDocument, type IndexedPaper, type PaperMatch } from '../digest';
 import type { DigestService } from './digests';
+import { DirectoryWatch } from './directoryWatch';
 import { readWorkspaceFile } from './readFile';
 import { Disposable } from './dispose';
 import { SLICE_MS, yieldToHost } from './timeSlices';
@@ -35,6 +36,10 @@ export class WorkspaceIndex extends Disposable {
   /** Resolves when the first full build is done. */
   readonly ready: Promise<void>;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How many changes on disk the directory watch brought in (tests). */
+  changesFromDirectoryWatch = 0;
+  /** Digests changed on disk, seen before VS Code's watcher reports them (the Node host's; none in the web host). */
+  private readonly directories = this.register(new DirectoryWatch((uri) => this.takeChange(uri)));
   /** Files `dailyPapers.files` makes digests although they have no day header (read from disk). */
   private matchedByFilesSetting = new Set<string>();
 
@@ -42,7 +47,7 @@ export class WorkspaceIndex extends Disposable {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(GLOB));
     this.register(watcher.onDidCreate((uri) => void this.indexFile(uri)));
-    this.register(watcher.onDidChange((uri) => void this.indexFile(uri)));
+    this.register(watcher.onDidChange((uri) => void this.changedOnDisk(uri)));
     this.register(watcher.onDidDelete((uri) => this.remove(uri)));
     this.register(digests.onDidChangeDigest((d) => this.scheduleOpen(d)));
     this.register(vscode.workspace.onDidOpenTextDocument((d) => this.indexOpen(d)));
@@ -85,6 +90,19 @@ export class WorkspaceIndex extends Disposable {
     this.changed.fire();
   }
 
+  /** The directory watch reports a change: taken for a digest indexed from disk (an open one follows its editor). */
+  private takeChange(uri: vscode.Uri): boolean {
+    if (!this.index.hasFile(uri.toString()) || this.openDocument(uri)) return false;
+    this.changesFromDirectoryWatch++;
+    void this.indexFile(uri);
+    return true;
+  }
+
+  /** VS Code's watcher reports a change: indexed again unless the directory watch has reported this very change. */
+  private async changedOnDisk(uri: vscode.Uri): Promise<void> {
+    if (!(await this.directories.reportedAlready(uri))) await this.indexFile(uri);
+  }
+
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -101,7 +119,9 @@ export class WorkspaceIndex extends Disposable {
       const text = new TextDecoder().decode(bytes);
       const matched = this.matchedByFilesSetting.has(key);
       const parsed = matched || mayHaveDayHeader(text) ? parseDigest(text) : undefined;
-      this.set(key, parsed && isDigest(parsed, matched) ? parsed : undefined);
+      const digest = parsed && isDigest(parsed, matched) ? parsed : undefined;
+      this.set(key, digest);
+      if (digest) this.directories.add(uri);
     } catch (e) {
       this.log.warn(`Could not index ${uri.toString(true)}: ${String(e)}`);
     }

@@ -92,7 +92,8 @@ export async function run(): Promise<void> {
   for (let i = 0; i < REPS; i++) {
     const before = (await state())!;
     const text = i % 2 === 0 ? original.replace(/^Vote: (\d+)$/m, (_m, v: string) => `Vote: ${Number(v) + 1000}`) : original;
-    // Where the time goes: the file watcher's delivery to the index, then the host's update, then post and page.
+    // Where the time goes: the change's delivery to the index (the directory watch; VS Code's file watcher in the web
+    // host), then the host's update, then post and page.
     const written = performance.now();
     let indexedMs: number | null = null;
     const indexed = dp.index.onDidChangeFile(({ key }) => key === vscode.Uri.file(file).toString() && (indexedMs ??= performance.now() - written));

@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
     await import('./samples.test');
     await import('./validation.test');
     await import('./outline.test');
+    await import('./workspaceIndex.test');
     await import('./model.test');
     await import('./hover.test');
     await import('./metadataStore.test');
