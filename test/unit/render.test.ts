@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDigest, type DigestEntry } from '../../src/digest';
-import { DEFAULT_RENDER_OPTIONS, escapeHtml, inlineMarkdownToHtml, markdownToHtml, renderDay, renderEntry } from '../../src/digest/render';
+import { DEFAULT_RENDER_OPTIONS, documentLanguage, escapeHtml, inlineMarkdownToHtml, markdownToHtml, renderDay, renderEntry } from '../../src/digest/render';
 import { markdownToHtmlUncached } from '../../src/digest/render/markdown';
 import { fixture } from './helpers';
 
@@ -24,6 +24,15 @@ Authors: Yi Ma, Tianzhe Chu, Dale Schuurmans
 - ***Technical Details***: \`x = 1\` 그리고 *강조*.
 - ***Performance Highlights***: 좋습니다.
 `;
+
+describe('render: the page language', () => {
+  it('is Korean from the 21st Hangul syllable on, English before and without', () => {
+    assert.equal(documentLanguage('Vote: 3\n' + '가'.repeat(20)), 'en');
+    assert.equal(documentLanguage('Vote: 3\n' + '가 '.repeat(21)), 'ko');
+    assert.equal(documentLanguage(`${'x'.repeat(100_000)}한국어 요약은 이렇게 스무 자가 넘는 음절로 쓰입니다`), 'ko');
+    assert.equal(documentLanguage('## Daily Papers (2025-01-29)\n\nAll in English.'), 'en');
+  });
+});
 
 describe('render: entries as cards', () => {
   it('renders the thumbnail, title link, votes, authors and labelled sections', () => {
