@@ -53,15 +53,15 @@ export async function findListRow(page: Page, list: string, text: string, ms = 3
   const deadline = Date.now() + ms;
   await page.locator(`${list} .monaco-list-row`).first().click({ position: { x: 4, y: 4 } });
   const focused = page.locator(`${list} .monaco-list-row.focused`);
-  const focusedIndex = `(selector) => document.querySelector(selector)?.getAttribute('data-index')`;
+  const focusedIndex = `document.querySelector(${JSON.stringify(`${list} .monaco-list-row.focused`)})?.getAttribute('data-index') ?? null`;
   const seen = new Set<string>();
   while (Date.now() < deadline) {
-    const index = await page.evaluate(`(${focusedIndex})(${JSON.stringify(`${list} .monaco-list-row.focused`)})`) as string | null;
+    const index = (await page.evaluate(focusedIndex)) as string | null;
     const row = index === null ? '' : normalize(await focused.innerText());
     if (row.includes(text)) return page.locator(`${list} .monaco-list-row[data-index="${index}"]`);
     if (row) seen.add(row.split('\n')[0]);
     await page.keyboard.press('ArrowDown');
-    const moved = await page.waitForFunction(`(${focusedIndex})(${JSON.stringify(`${list} .monaco-list-row.focused`)}) !== ${JSON.stringify(index)}`, undefined, { timeout: 2_000 }).then(() => true, () => false);
+    const moved = await page.waitForFunction(`(${focusedIndex}) !== ${JSON.stringify(index)}`, undefined, { timeout: 2_000 }).then(() => true, () => false);
     if (!moved) await page.keyboard.press('Home');
   }
   throw new Error(`no row of the list holds "${text}" within ${ms / 1000} s; it lists: ${[...seen].join('; ') || 'nothing'}`);

@@ -1,5 +1,5 @@
 // The workspace index in VS Code: every digest of the workspace, indexed in the background in small time
-// slices, kept current by a file watcher and by open editors. Serves workspace symbols and "Go to Paper…".
+// slices, kept current by open editors, VS Code's file watcher and (Node host) a watch on each digest directory. Serves workspace symbols and "Go to Paper…".
 import * as vscode from 'vscode';
 import { isDigest, mayHaveDayHeader, PaperIndex, papersOf, parseDigest, type DigestDocument, type IndexedPaper, type PaperMatch } from '../digest';
 import type { DigestService } from './digests';

@@ -132,8 +132,8 @@ export class InsightsDashboard extends Disposable {
   }
 
   /**
-   * The first data, when the workspace's summaries are at hand and the range's aggregates up to date within one time
-   * slice (a reopen): the page draws it without asking (no round trip).
+   * The first data, when the workspace's summaries and the range's aggregates are brought up to date within one time
+   * slice (a reopen; a first open on a few hundred digests): the page draws it without asking (no round trip).
    */
   private firstData(): InsightsHostMessage | undefined {
     const deadline = performance.now() + SLICE_MS;

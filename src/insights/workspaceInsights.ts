@@ -46,6 +46,7 @@ export class WorkspaceInsights extends Disposable {
   private aggregates: RangeInsights | undefined;
   /** A `days()` is under way (the summaries are half merged). */
   private busy = false;
+  /** The index's first build is done: before it, the summaries hold only part of the workspace. */
   private indexed = false;
   /** One `days()` at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
