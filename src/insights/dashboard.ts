@@ -1,7 +1,7 @@
 // The insights dashboard panel: posts the range's aggregates to its page while visible (a hidden panel's page
 // is unloaded and asks again with `ready` when shown), answers its clicks, and saves its exports.
 import * as vscode from 'vscode';
-import { insightsTable, tableToCsv, type RangeInsights, type DaySummary, type Insights, type TableName } from '../digest/insights';
+import { insightsTable, tableToCsv, type RangeInsights, type RangeOutputOptions, type DaySummary, type Insights, type TableName } from '../digest/insights';
 import { Disposable } from '../features/dispose';
 import { revealLine } from '../features/paperCommands';
 import { goToPaper, type WorkspaceIndex } from '../features/workspaceIndex';
@@ -156,7 +156,11 @@ export class InsightsDashboard extends Disposable {
   }
 
   private rangeInsights(): Insights {
-    return this.aggregates.insights({ top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of });
+    return this.aggregates.insights(this.outputOptions());
+  }
+
+  private outputOptions(): RangeOutputOptions {
+    return { top: TOP, maxRepeats: MAX_REPEATS, categoriesOf: this.categories.of };
   }
 
   /** Recomputes and posts; one at a time, the last request always served. Nothing while hidden. */
@@ -178,12 +182,17 @@ export class InsightsDashboard extends Disposable {
         while (!aggregates.syncUntil(days, performance.now() + SLICE_MS)) await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return; // hidden meanwhile: its page asks again when shown
         if (aggregates !== this.aggregates) continue;
-        // The range's insights, the message built from them and its post are each a piece of work on 5,000 days: one
-        // after the other in one go they held the host 50-80 ms on each redraw while problems were counted.
-        const insights = this.rangeInsights();
+        // The range's insights (their top lists a slice at a time), the message built from them and its post are each
+        // a piece of work on 5,000 days: one after the other in one go they held the host 50-80 ms on each redraw.
+        let insights: Insights | undefined;
+        while (!(insights = aggregates.insightsUntil(this.outputOptions(), performance.now() + SLICE_MS))) {
+          await yieldToHost();
+          if (this.isDisposed || !this.panel.visible) return;
+          if (aggregates !== this.aggregates) break;
+        }
         await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return;
-        if (aggregates !== this.aggregates) continue; // a new range meanwhile
+        if (!insights || aggregates !== this.aggregates) continue; // a new range meanwhile
         const message = this.message(days, insights);
         await yieldToHost();
         if (this.isDisposed || !this.panel.visible) return;

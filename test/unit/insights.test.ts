@@ -162,6 +162,12 @@ describe('insights: incremental updates', () => {
     assert.ok(slices >= 10, `${slices} slices`);
     assert.deepEqual(sliced.insights(), whole.sync(many.days()).insights());
     assert.deepEqual(sliced.insights(), computeInsights(many.days()));
+    // The top lists one a call with a deadline already past: three calls give nothing, the fourth the same insights.
+    const listed = new RangeInsights().sync(many.days());
+    const options = { top: 5, maxRepeats: 10 };
+    const calls = [1, 2, 3, 4].map(() => listed.insightsUntil(options, -Infinity));
+    assert.deepEqual(calls.slice(0, 3), [undefined, undefined, undefined]);
+    assert.deepEqual(calls[3], whole.insights(options));
   });
 
   it('drops a file that is no longer a digest', () => {
