@@ -24,8 +24,10 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
 
 /**
  * Runs a command by its title from the command palette (F1). Enter is pressed once the focused row is that command:
- * a recently used command that also matches the text is listed, and focused, first. Done when the palette has taken
- * it: the palette is gone or holds another input (a command that asks for something opens its own).
+ * a recently used command that also matches the text is listed, and focused, first. Keys go to the palette's input
+ * itself (focused first): the editor can take the keyboard back after the palette has opened (its tab clicked just
+ * before), and a key pressed on the page would then go into the document. Done when the palette has taken it: it is
+ * gone or holds another input (a command that asks for something opens its own).
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
@@ -36,9 +38,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await rows.filter({ hasText: title }).first().waitFor();
   for (let moves = 0; !(await page.locator('.quick-input-list .monaco-list-row.focused').getAttribute('aria-label', { timeout: 5_000 }))?.includes(title); moves++) {
     if (moves === 10) throw new Error(`the command palette does not focus "${title}"`);
-    await page.keyboard.press('ArrowDown');
+    await input.press('ArrowDown');
   }
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
   const typed = JSON.stringify(`>${title}`);
   await page.waitForFunction(`((box) => !box || box.offsetParent === null || box.value !== ${typed})(document.querySelector('.quick-input-widget input'))`, undefined, { timeout: 10_000 });
 }
