@@ -241,8 +241,9 @@ export class RangeInsights {
 
   /**
    * `insights`, its top lists made one at a time until `deadline` (a `performance.now()` time, checked between
-   * them; one is made in any case): undefined when time ran out, and called again it goes on. Each list is a pass over every paper or author
-   * of the range (75,000 papers for 5,000 days: the four in one piece held the host 38 ms on a first open).
+   * them; one is made in any case): undefined when time ran out, and called again it goes on. Each list is a pass
+   * over every paper or author of the range (75,000 papers for 5,000 days: the four in one piece held the host 38 ms
+   * on a first open).
    */
   insightsUntil(options: RangeOutputOptions = {}, deadline = Infinity): Insights | undefined {
     const { top = 20, categoriesOf, maxRepeats = Infinity } = options;
