@@ -1,6 +1,6 @@
 // The insights' per-day summaries over every digest of the workspace. Each file's facts (papers per day, era, label
 // style) come from the workspace index as it parses the file, so nothing is read again for them; the problems per
-// day are counted in the background from the first time they are asked for (in a worker thread where the host has
+// day are counted in the background once a dashboard has drawn its first data (in a worker thread where the host has
 // one, else read, parse, validate in time slices), and counted again for a file when it changes, before it is shown.
 import * as vscode from 'vscode';
 import { parseDigest, type DigestDocument, type PaperPlace } from '../digest';
@@ -51,7 +51,7 @@ export class WorkspaceInsights extends Disposable {
   /** One `days()` at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires when a digest changed, or more problems were counted, once someone asked for the days. */
+  /** Fires when a digest changed, or more problems were counted, once counting has begun. */
   readonly onDidChange = this.changed.event;
 
   constructor(

@@ -1,6 +1,7 @@
 // The same paper in several digests (the CLI's file list, the workspace): a repeat under a later date is a defect;
 // the same paper under the same date in two files is a mirror (the README embeds the day's file) and is fine.
 import { baseArxivId } from '../arxiv';
+import { originalEntry } from '../shift';
 import type { DigestDocument, DigestEntry } from '../types';
 import { severityOf, type ValidationConfig } from './config';
 import { msg, type Problem } from './types';
@@ -18,12 +19,21 @@ export interface DatedPaper {
   readonly entry: DigestEntry & { readonly urlRange: NonNullable<DigestEntry['urlRange']> };
 }
 
+/**
+ * Whether an entry (under a day header) is a paper that can repeat: it has an arXiv ID and its link. Read from the
+ * entry as parsed, so that no shifted range is made for an entry an edit only moved (duplicate-paper asks on every
+ * keystroke).
+ */
+export function isPaperEntry(entry: DigestEntry): boolean {
+  return !!entry.arxivId && originalEntry(entry).urlRange !== null;
+}
+
 /** Each dated entry with an arXiv ID, in source order. */
 export function datedPapers(doc: DigestDocument): DatedPaper[] {
   const papers: DatedPaper[] = [];
   for (const day of doc.days) {
     for (const entry of day.entries) {
-      if (entry.arxivId && entry.urlRange) papers.push({ id: baseArxivId(entry.arxivId), date: day.date, entry: entry as DatedPaper['entry'] });
+      if (isPaperEntry(entry)) papers.push({ id: baseArxivId(entry.arxivId!), date: day.date, entry: entry as DatedPaper['entry'] });
     }
   }
   return papers;

@@ -1,10 +1,8 @@
 // The same paper twice in one file: twice in one day, or repeated under a later date (across files: `findDuplicatePapers`).
 import { baseArxivId } from '../../arxiv';
-import { originalEntry } from '../../shift';
 import type { DigestDocument, DigestEntry } from '../../types';
+import { isPaperEntry } from '../crossFile';
 import { msg, type Rule } from '../types';
-
-const hasPaper = (entry: DigestEntry) => entry.arxivId !== null && originalEntry(entry).urlRange !== null;
 
 /** The papers of the last document checked, in order, when none repeated. */
 let lastUnique: { readonly ids: readonly string[]; readonly dates: readonly string[] } | undefined;
@@ -16,7 +14,7 @@ function sameAsLastUnique(doc: DigestDocument): boolean {
   let k = 0;
   for (const { date, entries } of doc.days) {
     for (const entry of entries) {
-      if (!hasPaper(entry)) continue;
+      if (!isPaperEntry(entry)) continue;
       if (k === ids.length || dates[k] !== date || ids[k] !== baseArxivId(entry.arxivId!)) return false;
       k++;
     }
@@ -36,7 +34,7 @@ export default {
     const firstDate = new Map<string, string>();
     for (const { date, entries } of ctx.doc.days) {
       for (const entry of entries) {
-        if (!hasPaper(entry)) continue;
+        if (!isPaperEntry(entry)) continue;
         const id = baseArxivId(entry.arxivId!);
         ids.push(id);
         dates.push(date);
@@ -51,7 +49,7 @@ export default {
     if (lastUnique) return;
     for (const { date, entries } of ctx.doc.days) {
       for (const entry of entries) {
-        if (!hasPaper(entry)) continue;
+        if (!isPaperEntry(entry)) continue;
         const id = baseArxivId(entry.arxivId!);
         const first = firstEntry.get(id)!;
         if (first === entry) continue;
