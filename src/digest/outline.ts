@@ -1,5 +1,6 @@
 // The outline model behind the tree view, symbols and folding: days → entries → sections, with stable ids.
 import { entryEndLine, entryLineStart, entryStartLine, originalEntry } from './shift';
+import { countBelow } from './sorted';
 import type { DaySection, DigestDocument, DigestEntry, Range, SummarySection } from './types';
 
 export type OutlineSort = 'file' | 'votes' | 'title';
@@ -228,19 +229,12 @@ export function entryAtLine(doc: DigestDocument, line: number): DigestEntry | un
   return index < 0 ? undefined : doc.entries[index];
 }
 
-/** The index in `doc.entries` of the entry whose range holds `line`, -1 if none (entries are in source order and do not overlap): a binary search. */
+/** The index in `doc.entries` of the entry whose range holds `line`, -1 if none (entries are in source order and do not overlap). */
 export function entryIndexAtLine(doc: DigestDocument, line: number): number {
   const entries = doc.entries;
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const entry = entries[mid];
-    if (line < entryStartLine(entry)) hi = mid - 1;
-    else if (line > entryEndLine(entry)) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  // The first entry that ends at or after the line holds it, unless it starts below it.
+  const index = countBelow(entries, entryEndLine, line);
+  return index < entries.length && entryStartLine(entries[index]) <= line ? index : -1;
 }
 
 export interface FoldingRegion {
