@@ -1,6 +1,7 @@
 // Writing digests: new files, entry skeletons, sorting a day by votes, and exports (CSV, BibTeX).
 import { arxivAbsUrl, baseArxivId, isArxivUrl, thumbnailUrl } from './arxiv';
 import { labelMarkup } from './lines';
+import { lineBreakOf } from './document';
 import { toBibtex } from './bibtex';
 import type { DigestDocument, DigestEntry, TextEdit } from './types';
 
@@ -57,7 +58,7 @@ export function parseArxivInput(input: string): string | null {
  * Each entry moves with its own text; the layout between entries becomes one blank line.
  */
 export function sortEntriesByVotes(doc: DigestDocument): TextEdit[] {
-  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(doc);
   const edits: TextEdit[] = [];
   for (const day of doc.days) {
     if (day.entries.length < 2) continue;

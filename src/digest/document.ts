@@ -22,13 +22,74 @@ interface Segment extends ScannedSegment {
   readonly day?: DayHeader;
 }
 
-/** The segments behind each document, for incremental updates; kept out of the public model. */
-const segmentsOf = new WeakMap<DigestDocument, readonly Segment[]>();
+/**
+ * An edit between two versions of a document, in the older one's offsets: `[start, oldEnd)` became
+ * `[start, oldEnd + delta)`. Text outside it is the same, moved by `delta` after it.
+ */
+export interface EditWindow {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+/**
+ * Where a version of a document came from, so that work done for an earlier version can be redone for the edited
+ * part only. `lineage` is shared by the versions `updateDigest` made one from another.
+ */
+export interface Revision {
+  readonly lineage: object;
+  readonly id: number;
+  /** The edit since each of the last few versions of the lineage (newest first), by their ids. */
+  readonly since: readonly { readonly id: number; readonly edit: EditWindow }[];
+}
+
+/** How many earlier versions a revision knows its edit from: enough for an editor that skips a few while typing. */
+const REMEMBERED_VERSIONS = 8;
+let nextRevisionId = 1;
+
+/** What is kept of each document for incremental updates, out of the public model. */
+interface Internals {
+  readonly segments: readonly Segment[];
+  readonly revision: Revision;
+  /** How many CRLF line breaks the text has (kept up to date without reading the whole text). */
+  readonly crlfs: number;
+}
+const internalsOf = new WeakMap<DigestDocument, Internals>();
+
+/** The document's revision (see Revision). */
+export function revisionOf(doc: DigestDocument): Revision {
+  return internalsOf.get(doc)!.revision;
+}
+
+/** The line break the text uses: CRLF when it has any (what the formatter writes and authoring inserts). */
+export function lineBreakOf(doc: DigestDocument): '\r\n' | '\n' {
+  return internalsOf.get(doc)!.crlfs > 0 ? '\r\n' : '\n';
+}
+
+function countCrlfs(text: string, from: number, to: number): number {
+  let count = 0;
+  if (to === text.length) {
+    for (let i = text.indexOf('\r\n', from); i !== -1; i = text.indexOf('\r\n', i + 2)) count++;
+  } else {
+    // indexOf would search on to the text's end: an edit's window is read character by character.
+    for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) count++;
+  }
+  return count;
+}
+
+/** `a` then `b` (b in the offsets of a's result) as one edit in the offsets before `a`. */
+function composeEdits(a: EditWindow, b: EditWindow): EditWindow {
+  const aNewEnd = a.oldEnd + a.delta;
+  // A point of a's result: before a's edit it is where it was, after it it moved by a.delta, inside it maps to a's window.
+  const back = (offset: number, inside: number) => (offset < a.start ? offset : offset >= aNewEnd ? offset - a.delta : inside);
+  return { start: Math.min(a.start, back(b.start, a.start)), oldEnd: Math.max(a.oldEnd, back(b.oldEnd, a.oldEnd)), delta: a.delta + b.delta };
+}
 
 /** Parses a whole document. Never throws. */
 export function parseDigest(text: string): DigestDocument {
   const segments = scanSegments(text).segments.map((s) => parseSegment(text, s));
-  return assemble(text, segments, countLineBreaks(text) + 1);
+  const revision: Revision = { lineage: {}, id: nextRevisionId++, since: [] };
+  return assemble(text, segments, countLineBreaks(text) + 1, revision, countCrlfs(text, 0, text.length));
 }
 
 /**
@@ -37,7 +98,7 @@ export function parseDigest(text: string): DigestDocument {
  * the changes do not fit the previous text.
  */
 export function updateDigest(previous: DigestDocument, text: string, changes: readonly TextChange[]): DigestDocument {
-  const old = segmentsOf.get(previous);
+  const before = internalsOf.get(previous);
   if (changes.length === 0) return text === previous.text ? previous : parseDigest(text);
   let start = Infinity;
   let oldEnd = -Infinity;
@@ -47,7 +108,8 @@ export function updateDigest(previous: DigestDocument, text: string, changes: re
     oldEnd = Math.max(oldEnd, c.rangeOffset + c.rangeLength);
     delta += c.text.length - c.rangeLength;
   }
-  if (!old || start < 0 || oldEnd > previous.text.length || previous.text.length + delta !== text.length) return parseDigest(text);
+  if (!before || start < 0 || oldEnd > previous.text.length || previous.text.length + delta !== text.length) return parseDigest(text);
+  const old = before.segments;
 
   // Start one segment before the one holding the edit: that segment is untouched, so its kind still holds,
   // and an edit to the first line of the next segment (which may stop being a heading) is re-scanned.
@@ -64,7 +126,13 @@ export function updateDigest(previous: DigestDocument, text: string, changes: re
   const tail = rejoined ? old.slice(next).map((s) => shiftSegment(s, lineDelta, delta)) : [];
   const lineCount =
     previous.lineCount - countLineBreaks(previous.text.slice(start, oldEnd)) + countLineBreaks(text.slice(start, oldEnd + delta));
-  return assemble(text, [...old.slice(0, first), ...rescanned, ...tail], lineCount);
+  // A CRLF the edit touched may have one character outside it.
+  const crlfs = before.crlfs - countCrlfs(previous.text, Math.max(0, start - 1), oldEnd + 1) + countCrlfs(text, Math.max(0, start - 1), oldEnd + delta + 1);
+  const edit: EditWindow = { start, oldEnd, delta };
+  const since = [{ id: before.revision.id, edit }];
+  for (const s of before.revision.since.slice(0, REMEMBERED_VERSIONS - 1)) since.push({ id: s.id, edit: composeEdits(s.edit, edit) });
+  const revision: Revision = { lineage: before.revision.lineage, id: nextRevisionId++, since };
+  return assemble(text, [...old.slice(0, first), ...rescanned, ...tail], lineCount, revision, crlfs);
 }
 
 /** Index of the segment that holds `offset` (the first one for offsets before it). */
@@ -120,7 +188,7 @@ export function isCalendarDate(date: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function assemble(text: string, segments: readonly Segment[], lineCount: number): DigestDocument {
+function assemble(text: string, segments: readonly Segment[], lineCount: number, revision: Revision, crlfs: number): DigestDocument {
   const days: DaySection[] = [];
   const orphanEntries: DigestEntry[] = [];
   const entries: DigestEntry[] = [];
@@ -149,7 +217,7 @@ function assemble(text: string, segments: readonly Segment[], lineCount: number)
   }
   closeDay();
   const doc: DigestDocument = { text, lineCount, hasDayHeader: days.length > 0, days, orphanEntries, entries };
-  segmentsOf.set(doc, segments);
+  internalsOf.set(doc, { segments, revision, crlfs });
   return doc;
 }
 

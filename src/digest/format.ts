@@ -1,6 +1,7 @@
 // The digest formatter: the canonical layout of the document's own era, changing layout only —
 // never a title, an ID, a number or a summary's words.
 import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './lines';
+import { lineBreakOf } from './document';
 import { detectStyle } from './style';
 import { entryEndOffset, entryLineStart, originalEntry } from './shift';
 import { isWhitespace, linesOf, trimEndBlanks } from './text';
@@ -50,7 +51,7 @@ export function formatParams(doc: DigestDocument, options: FormatOptions = {}): 
     if (c === true) compact++;
     else if (c === false) spaced++;
   }
-  return { style: majority === 'bold' ? 'bold' : 'bold-italic', compact: compact > spaced, eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
+  return { style: majority === 'bold' ? 'bold' : 'bold-italic', compact: compact > spaced, eol: lineBreakOf(doc) };
 }
 
 function relabel(line: string, entry: DigestEntry, lineNo: number, style: 'bold' | 'bold-italic'): string {
@@ -161,63 +162,77 @@ interface RestRecord {
 /** Per day entry as parsed: the formatted rest of its span, reused (the same array) while that text is the same. */
 const restByEntry = new WeakMap<DigestEntry, RestRecord>();
 
-/** The document as spans (see FormatSpan), in order. */
-export function* formatSpans(doc: DigestDocument, params: FormatParams): Generator<FormatSpan> {
-  const text = doc.text;
+/** The day entries, in order: the spans start with them. */
+export function dayEntries(doc: DigestDocument): DigestEntry[] {
   // A loop, not flatMap: the generic flatMap took most of this walk's time on a 600-entry digest.
   const entries: DigestEntry[] = [];
   for (const day of doc.days) for (const e of day.entries) entries.push(e);
-  const blocks = new BlockTracker();
-  /** The lines of text[from, to), trailing blanks trimmed (inside code blocks every character is content). */
-  const copy = (out: string[], from: number, to: number) => {
-    for (const source of linesOf(text, from, to, 0)) {
-      const wasInside = blocks.inside;
-      const block = blocks.step(source.text);
-      out.push(block?.kind === 'fence' && wasInside && blocks.inside ? source.text : trimEndBlanks(source.text));
-    }
-  };
-  /** Exactly one blank line before an entry, unless a comment (a suppression comment) is right above it. */
-  const beforeEntry = (out: string[], above: readonly string[] = []) => {
-    if (isCommentLine(out[out.length - 1] ?? above[above.length - 1] ?? '')) return;
-    while (out.length && out[out.length - 1] === '') out.pop();
-    if (out.length || above.length) out.push('');
-  };
-  const end = text.length;
+  return entries;
+}
 
-  const firstStart = entries.length ? entryLineStart(entries[0]) : end;
-  const prefix: string[] = [];
-  copy(prefix, 0, firstStart);
-  if (entries.length) beforeEntry(prefix);
-  yield { from: 0, to: firstStart, entryLines: [], restLines: prefix, last: !entries.length };
-
-  for (let k = 0; k < entries.length; k++) {
-    const entry = entries[k];
-    const from = entryLineStart(entry);
-    const to = k + 1 < entries.length ? entryLineStart(entries[k + 1]) : end;
-    let restFrom = nextLineStart(text, entryEndOffset(entry));
-    // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
-    const endsEmbedded = k === entries.length - 1 && entry === doc.days[doc.days.length - 1].entries.at(-1);
-    // Exactly one blank line after an entry, whatever the source had.
-    if (!endsEmbedded) restFrom = pastBlankLines(text, restFrom, to);
-    const entryLines = formattedEntry(doc, entry, params);
-    const last = to === end;
-    // How the rest ends: before an entry, with the file, or with the file after an embedded digest's last entry.
-    const ending = endsEmbedded ? 'embedded' : last ? 'file' : 'entry';
-    const original = originalEntry(entry);
-    let record = restByEntry.get(original);
-    // The rest compared in place: a keystroke slices nothing for the spans it does not touch.
-    if (record && record.source.length === to - restFrom && text.startsWith(record.source, restFrom) && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
-      blocks.resume(record.openAfter);
-    } else {
-      const openBefore = blocks.current;
-      const rest: string[] = endsEmbedded ? [] : [''];
-      copy(rest, restFrom, to);
-      if (!last) beforeEntry(rest, entryLines);
-      record = { source: text.slice(restFrom, to), entryLines, openBefore, ending, lines: rest, openAfter: blocks.current };
-      restByEntry.set(original, record);
-    }
-    yield { from, to, entry, entryLines, restLines: record.lines, last };
+/** The lines of text[from, to), trailing blanks trimmed (inside code blocks every character is content). */
+function copyLines(out: string[], text: string, from: number, to: number, blocks: BlockTracker): void {
+  for (const source of linesOf(text, from, to, 0)) {
+    const wasInside = blocks.inside;
+    const block = blocks.step(source.text);
+    out.push(block?.kind === 'fence' && wasInside && blocks.inside ? source.text : trimEndBlanks(source.text));
   }
+}
+
+/** Exactly one blank line before an entry, unless a comment (a suppression comment) is right above it. */
+function beforeEntry(out: string[], above: readonly string[] = []): void {
+  if (isCommentLine(out[out.length - 1] ?? above[above.length - 1] ?? '')) return;
+  while (out.length && out[out.length - 1] === '') out.pop();
+  if (out.length || above.length) out.push('');
+}
+
+/** The span before the first day entry (`entries` are the day entries); `blocks` is left as its lines leave it. */
+export function headSpan(doc: DigestDocument, entries: readonly DigestEntry[], blocks: BlockTracker): FormatSpan {
+  const to = entries.length ? entryLineStart(entries[0]) : doc.text.length;
+  const lines: string[] = [];
+  copyLines(lines, doc.text, 0, to, blocks);
+  if (entries.length) beforeEntry(lines);
+  return { from: 0, to, entryLines: [], restLines: lines, last: !entries.length };
+}
+
+/** The span of day entry `k`, after the spans before it left `blocks` open as it is; `blocks` is left as its lines leave it. */
+export function entrySpan(doc: DigestDocument, params: FormatParams, entries: readonly DigestEntry[], k: number, blocks: BlockTracker): FormatSpan & { entry: DigestEntry } {
+  const text = doc.text;
+  const end = text.length;
+  const entry = entries[k];
+  const from = entryLineStart(entry);
+  const to = k + 1 < entries.length ? entryLineStart(entries[k + 1]) : end;
+  let restFrom = nextLineStart(text, entryEndOffset(entry));
+  // The blank lines that end an embedded digest (the README's before `## License`) are the generator's own.
+  const endsEmbedded = k === entries.length - 1 && entry === doc.days[doc.days.length - 1].entries.at(-1);
+  // Exactly one blank line after an entry, whatever the source had.
+  if (!endsEmbedded) restFrom = pastBlankLines(text, restFrom, to);
+  const entryLines = formattedEntry(doc, entry, params);
+  const last = to === end;
+  // How the rest ends: before an entry, with the file, or with the file after an embedded digest's last entry.
+  const ending = endsEmbedded ? 'embedded' : last ? 'file' : 'entry';
+  const original = originalEntry(entry);
+  let record = restByEntry.get(original);
+  // The rest compared in place: a keystroke slices nothing for the spans it does not touch.
+  if (record && record.source.length === to - restFrom && text.startsWith(record.source, restFrom) && record.entryLines === entryLines && record.openBefore === blocks.current && record.ending === ending) {
+    blocks.resume(record.openAfter);
+  } else {
+    const openBefore = blocks.current;
+    const rest: string[] = endsEmbedded ? [] : [''];
+    copyLines(rest, text, restFrom, to, blocks);
+    if (!last) beforeEntry(rest, entryLines);
+    record = { source: text.slice(restFrom, to), entryLines, openBefore, ending, lines: rest, openAfter: blocks.current };
+    restByEntry.set(original, record);
+  }
+  return { from, to, entry, entryLines, restLines: record.lines, last };
+}
+
+/** The document as spans (see FormatSpan), in order. */
+export function* formatSpans(doc: DigestDocument, params: FormatParams): Generator<FormatSpan> {
+  const entries = dayEntries(doc);
+  const blocks = new BlockTracker();
+  yield headSpan(doc, entries, blocks);
+  for (let k = 0; k < entries.length; k++) yield entrySpan(doc, params, entries, k, blocks);
 }
 
 /** The start of the first line at or after `from` (a line start) that is not blank, `to` at most. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyChanges, DigestCache, parseDigest, updateDigest, type DigestDocument, type TextChange } from '../../src/digest';
+import { applyChanges, DigestCache, parseDigest, updateDigest, validate, type DigestDocument, type TextChange } from '../../src/digest';
+import { lineBreakOf } from '../../src/digest/document';
 import { fixture } from './helpers';
 
 /** The model without the text: what must be equal between an incremental and a fresh parse. */
@@ -64,6 +65,44 @@ describe('updateDigest: incremental equals fresh', () => {
     const before = parseDigest('## Daily Papers (2025-01-01)\n');
     const after = updateDigest(before, 'something else', [{ rangeOffset: 0, rangeLength: 1, text: '' }]);
     assert.equal(after.hasDayHeader, false);
+  });
+});
+
+describe('validation after an edit redoes only what the edit touched: equal to a fresh one', () => {
+  // All the fixtures in one text: many entries, so that spans before and after an edit are taken as they were.
+  const text = ['era-a.md', 'era-b.md', 'era-c.md', 'era-de.md', 'readme-embedded.md', 'crlf.md', 'multi-day.md'].map(fixture).join('\n');
+  const layout = (doc: DigestDocument) => JSON.stringify(validate(doc).filter((p) => p.ruleId === 'layout'));
+
+  for (let seed = 1; seed <= 30; seed++) {
+    it(`random edit sequence, seed ${seed}, some versions never validated`, () => {
+      const rnd = random(seed);
+      let current = seed % 2 ? text : text.replace(/\r?\n/g, '\r\n');
+      let doc = parseDigest(current);
+      validate(doc);
+      for (let step = 0; step < 30; step++) {
+        const changes = [randomChange(current, rnd)];
+        current = applyChanges(current, changes);
+        doc = updateDigest(doc, current, changes);
+        // An editor validates after a pause: the versions typed in between are never validated.
+        if (rnd() < 0.3) continue;
+        const fresh = parseDigest(current);
+        assert.equal(lineBreakOf(doc), lineBreakOf(fresh), `seed ${seed}, step ${step}: line break`);
+        assert.equal(layout(doc), layout(fresh), `seed ${seed}, step ${step}: layout problems differ from a fresh check`);
+      }
+    });
+  }
+
+  it('a fence opened in one entry changes the spans after it, and closing it changes them back', () => {
+    let doc = parseDigest(fixture('multi-day.md') + '\n' + fixture('era-de.md'));
+    const before = layout(doc);
+    const at = doc.entries[1].sections[0].textStart.offset;
+    const insert = (d: DigestDocument, offset: number, s: string) => updateDigest(d, d.text.slice(0, offset) + s + d.text.slice(offset), [{ rangeOffset: offset, rangeLength: 0, text: s }]);
+    validate(doc);
+    doc = insert(doc, doc.text.lastIndexOf('\n', at) + 1, '```\n');
+    assert.equal(layout(doc), layout(parseDigest(doc.text)));
+    assert.notEqual(layout(doc), before, 'the open fence changes what the formatter would write');
+    doc = updateDigest(doc, doc.text.replace('```\n', ''), [{ rangeOffset: doc.text.indexOf('```\n'), rangeLength: 4, text: '' }]);
+    assert.equal(layout(doc), before);
   });
 });
 

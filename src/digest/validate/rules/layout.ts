@@ -1,9 +1,11 @@
 // Whatever Format Document would change and no other rule reports (blank lines, the file's end), so that lint and
 // the formatter agree: a file lint calls clean is left as it is, and each place the formatter changes is shown.
-// Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks one span.
-import { formatParams, formatSpans, joinSpans, type FormatParams, type FormatSpan } from '../../format';
-import { entryStartLine, originalEntry } from '../../shift';
-import { countBelow } from '../../sorted';
+// Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks the spans it touched.
+import { revisionOf, type EditWindow } from '../../document';
+import { dayEntries, entrySpan, formatParams, headSpan, joinSpans, type FormatParams, type FormatSpan } from '../../format';
+import { BlockTracker, type OpaqueBlock } from '../../lines';
+import { entryLineStart, entryStartLine, originalEntry } from '../../shift';
+import { countBelow, firstIndexWhere } from '../../sorted';
 import type { DigestEntry, Position } from '../../types';
 import { msg, type Message, type RuleContext, type Rule } from '../types';
 
@@ -132,31 +134,117 @@ function middleSpanProblems(ctx: RuleContext, span: FormatSpan & { entry: Digest
   return problems;
 }
 
+/** What the rule found in a span, and the block its lines leave open (where the next span starts). */
+interface SpanResult {
+  /** Relative to the span's start. */
+  readonly problems: readonly SpanProblem[];
+  readonly openAfter: OpaqueBlock | null;
+}
+
+const CLEAN: SpanResult = { problems: [], openAfter: null };
+
+/** What the rule found in one version of a document: the next version redoes only the spans its edit touched. */
+interface LayoutState {
+  readonly revisionId: number;
+  readonly params: FormatParams;
+  /** The day entries, each starting a span. */
+  readonly entries: readonly DigestEntry[];
+  /** The span before the first day entry. */
+  readonly head: SpanResult;
+  /** Per day entry, its span. */
+  readonly spans: readonly SpanResult[];
+}
+
+/** Per lineage of versions (see Revision): the state of the last version checked. */
+const states = new WeakMap<object, LayoutState>();
+
+const sameParams = (a: FormatParams, b: FormatParams) => a.style === b.style && a.compact === b.compact && a.eol === b.eol;
+
+/** The previous state's spans this version can take as they were: before the edit `[0, prefix)`, after it `[suffix, …)`. */
+function reusable(entries: readonly DigestEntry[], previous: LayoutState, edit: EditWindow): { head: boolean; prefix: number; suffix: number } {
+  const old = previous.entries;
+  const n = entries.length;
+  const shift = old.length - n;
+  // Day entry k is the same object as before (so at the same place, parsed from the same text) ahead of the edit.
+  const untouchedBefore = (k: number) => k < old.length && entries[k] === old[k] && entryLineStart(entries[k]) < edit.start;
+  // Day entry k is the one that was at k + shift, wholly after the edit and moved by its size.
+  const untouchedAfter = (k: number) => {
+    const j = k + shift;
+    if (j < 0 || originalEntry(entries[k]) !== originalEntry(old[j])) return false;
+    const was = entryLineStart(old[j]);
+    return was > edit.oldEnd && entryLineStart(entries[k]) === was + edit.delta;
+  };
+  // Both hold for a run at one end of the list: a span is unchanged when the entries at both its ends are.
+  const before = firstIndexWhere(n, (k) => !untouchedBefore(k));
+  return { head: before > 0, prefix: Math.max(0, before - 1), suffix: Math.max(before, firstIndexWhere(n, untouchedAfter)) };
+}
+
+/** The problems of every span of the document, from the spans the edit since `previous` touched and `previous` for the rest. */
+function layoutState(ctx: RuleContext, params: FormatParams, previous: LayoutState | undefined): LayoutState {
+  const doc = ctx.doc;
+  const revision = revisionOf(doc);
+  const entries = dayEntries(doc);
+  const n = entries.length;
+  const edit = previous && sameParams(previous.params, params) ? revision.since.find((s) => s.id === previous.revisionId)?.edit : undefined;
+  const reuse = previous && edit ? reusable(entries, previous, edit) : { head: false, prefix: 0, suffix: n };
+
+  // The first and the last span hold entries outside any day and the file's end: their places are grouped by entry.
+  let entryStarts: number[] | undefined;
+  const entryAt = (offset: number) => {
+    entryStarts ??= doc.entries.map((e) => e.range.start.offset);
+    return countBelow(entryStarts, (start) => start, offset + 1);
+  };
+  const blocks = new BlockTracker();
+  const resultOf = (span: FormatSpan): SpanResult => {
+    const problems =
+      span.entry && !span.last
+        ? middleSpanProblems(ctx, span as FormatSpan & { entry: DigestEntry }, params)
+        : spanProblems(doc.text.slice(span.from, span.to), joinSpans(doc, params, [span]), (offset) => entryAt(span.from + offset));
+    return problems.length === 0 && blocks.current === null ? CLEAN : { problems, openAfter: blocks.current };
+  };
+
+  const head = reuse.head ? previous!.head : resultOf(headSpan(doc, entries, blocks));
+  let spans: SpanResult[] = previous ? previous.spans.slice(0, reuse.prefix) : [];
+  blocks.resume(spans.length ? spans[spans.length - 1].openAfter : head.openAfter);
+  let k = reuse.prefix;
+  // The spans the edit touched, and after them any whose start an opened or closed block moved.
+  const openBefore = (k: number) => {
+    const j = k - n + previous!.entries.length;
+    return (j === 0 ? previous!.head : previous!.spans[j - 1]).openAfter;
+  };
+  for (; k < n - 1; k++) {
+    if (k >= reuse.suffix && blocks.current === openBefore(k)) break;
+    spans.push(resultOf(entrySpan(doc, params, entries, k, blocks)));
+  }
+  if (k < n - 1) {
+    const old = previous!.spans;
+    spans = spans.concat(old.slice(k - n + old.length, old.length - 1));
+    blocks.resume(old[old.length - 2].openAfter);
+  }
+  // The last span (with the file's end) each time.
+  if (n > 0) spans.push(resultOf(entrySpan(doc, params, entries, n - 1, blocks)));
+  return { revisionId: revision.id, params, entries, head, spans };
+}
+
 export default {
   meta: { id: 'layout', name: 'Layout', severity: 'hint', fixable: true, ko: 'Format Document이 바꿀 배치' },
   check(ctx) {
     const labelStyle = ctx.style.labelStyle === 'bold' || ctx.style.labelStyle === 'bold-italic' ? ctx.style.labelStyle : undefined;
     const params = formatParams(ctx.doc, { labelStyle });
+    const lineage = revisionOf(ctx.doc).lineage;
+    const state = layoutState(ctx, params, states.get(lineage));
+    states.set(lineage, state);
 
-    // The places of one entry (with the text up to the next entry) make one problem.
-    let entryStarts: number[] | undefined;
-    const entryAt = (offset: number) => {
-      entryStarts ??= ctx.doc.entries.map((e) => e.range.start.offset);
-      return countBelow(entryStarts, (start) => start, offset + 1);
-    };
-    for (const span of formatSpans(ctx.doc, params)) {
-      const startLine = span.entry ? entryStartLine(span.entry) : 0;
-      const problems =
-        span.entry && !span.last
-          ? middleSpanProblems(ctx, span as FormatSpan & { entry: DigestEntry }, params)
-          : // The text before the first day entry (it may hold entries outside any day) and the last span with the
-            // file's end: checked each time.
-            spanProblems(ctx.doc.text.slice(span.from, span.to), joinSpans(ctx.doc, params, [span]), (offset) => entryAt(span.from + offset));
-      for (const p of problems) {
-        const at = (q: Position): Position => ({ line: startLine + q.line, character: q.character, offset: span.from + q.offset });
+    const report = (result: SpanResult, startLine: number, from: number) => {
+      for (const p of result.problems) {
+        const at = (q: Position): Position => ({ line: startLine + q.line, character: q.character, offset: from + q.offset });
         const range = { start: at(p.start), end: at(p.end) };
         ctx.report(range, p.message, { title: 'Format this place as Format Document does', edits: [{ range, newText: p.newText }] });
       }
-    }
+    };
+    report(state.head, 0, 0);
+    state.spans.forEach((result, k) => {
+      if (result.problems.length) report(result, entryStartLine(state.entries[k]), entryLineStart(state.entries[k]));
+    });
   },
 } satisfies Rule;
