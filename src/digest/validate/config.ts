@@ -26,8 +26,11 @@ export function mergeConfigs(...configs: (ValidationConfig | undefined)[]): Vali
   return { rules, labelStyle };
 }
 
+/** Each rule's own severity, by id (asked for every rule on every validation). */
+const DEFAULT_SEVERITIES = new Map<string, SeveritySetting>(RULES.map((r) => [r.meta.id, r.meta.severity]));
+
 export function severityOf(ruleId: string, config: ValidationConfig): Severity | null {
-  const setting = config.rules?.[ruleId] ?? RULES.find((r) => r.meta.id === ruleId)?.meta.severity ?? 'off';
+  const setting = config.rules?.[ruleId] ?? DEFAULT_SEVERITIES.get(ruleId) ?? 'off';
   return setting === 'off' ? null : setting;
 }
 

@@ -1,5 +1,5 @@
 // Runs the rules over a document: style detection, severities from the config, suppressions, order.
-import { entryLineStart, entryLinesEnd, movedBy, originalEntry, shiftRange } from '../shift';
+import { entryEndOffset, entryLineStart, entryLinesEnd, movedBy, originalEntry, shiftRange } from '../shift';
 import type { DigestDocument, DigestEntry, Range } from '../types';
 import { mergeConfigs, severityOf, type ValidationConfig } from './config';
 import { detectStyle } from '../style';
@@ -19,6 +19,8 @@ interface EntryRecord {
   readonly key: string;
   readonly lines: number;
   readonly offset: number;
+  /** From the entry's end to the end of its last line (the same while the entry is untouched). */
+  readonly toLinesEnd: number;
   readonly problems: readonly Problem[];
   /** The suppression directives in the entry's lines; null when one reaches past them (found again each time). */
   readonly directives: readonly Directive[] | null;
@@ -71,7 +73,7 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   // Where reports go: the document's list, or one entry's list while the engine checks entry by entry.
   let sink = problems;
   const active: ActiveRule[] = [];
-  let key = `${style.labelStyle}|${style.korean}`;
+  let key = `${style.labelStyle}|${style.korean}|`;
   RULES.forEach((rule, order) => {
     const severity = severityOf(rule.meta.id, config);
     if (severity === null) return;
@@ -85,7 +87,8 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
         sink.push({ ruleId: rule.meta.id, severity, ...(typeof message === 'string' ? { message } : message), range, ...(fix && { fix }) }),
     };
     active.push({ rule, order, context });
-    if (rule.checkEntry || rule.checkText) key += `|${rule.meta.id}:${severity}`;
+    // The rules are always listed in the same order: their severities' initials name the set.
+    if (rule.checkEntry || rule.checkText) key += `${order}${severity[0]}`;
   });
   // One string object per distinct key: records compare keys by identity then, not character by character.
   key = canonicalKey(key);
@@ -113,15 +116,16 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   let gapStart = 0;
   for (const entry of doc.entries) {
     const from = entryLineStart(entry);
-    const to = entryLinesEnd(doc.text, entry);
     if (!onlyLineBreaks(doc.text, gapStart, from)) {
       for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
       directivesOf(gapStart, from);
     }
-    gapStart = to;
     const original = originalEntry(entry);
     const moved = movedBy(entry);
     const hit = entryRecords.get(original);
+    const end = entryEndOffset(entry);
+    const to = hit && hit.key === key ? end + hit.toLinesEnd : entryLinesEnd(doc.text, entry);
+    gapStart = to;
     if (hit && hit.key === key) {
       const dl = moved.lines - hit.lines;
       const dOff = moved.offset - hit.offset;
@@ -136,7 +140,7 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
     sink = problems;
     const kept = directivesOf(from, to);
     // A rule that failed on this entry fails again next time: keep no record that would hide it.
-    if (failed.size === failures) entryRecords.set(original, { key, lines: moved.lines, offset: moved.offset, problems: found, directives: kept });
+    if (failed.size === failures) entryRecords.set(original, { key, lines: moved.lines, offset: moved.offset, toLinesEnd: to - end, problems: found, directives: kept });
     for (const p of found) problems.push(p);
   }
   for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, doc.text.length));
