@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyChanges, parseDigest, updateDigest, type DigestDocument, type TextChange } from '../../src/digest';
-import { CardCache, diffDigests, digestBodyHtml, EXPORT_CSP, exportDigestHtml, renderDigest, type RenderedDigest } from '../../src/digest/render';
+import { CardCache, DEFAULT_RENDER_OPTIONS, diffDigests, digestBodyHtml, EXPORT_CSP, exportDigestHtml, renderDigest, type RenderedDigest } from '../../src/digest/render';
 import { escapeHtml } from '../../src/digest/render/html';
 import { fixture } from './helpers';
 
@@ -116,6 +116,15 @@ describe('render: whole digests, the card cache and patches', () => {
       renderDigest(doc, undefined, cache);
     }
     assert.ok(cache.size <= 3 + 2, `cache holds ${cache.size}`);
+  });
+
+  it('renders every card again under other options: none made under the old ones is served', () => {
+    const cache = new CardCache();
+    const doc = parseDigest(text);
+    const fewAuthors = { ...DEFAULT_RENDER_OPTIONS, maxAuthors: 1 };
+    renderDigest(doc, DEFAULT_RENDER_OPTIONS, cache);
+    assert.deepEqual(renderDigest(doc, fewAuthors, cache), renderDigest(doc, fewAuthors));
+    assert.notDeepEqual(renderDigest(doc, fewAuthors), renderDigest(doc), 'the options change some card');
   });
 });
 

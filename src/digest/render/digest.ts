@@ -7,7 +7,8 @@ import { fillDay, ORPHANS_ID, renderDay } from './day';
 import { DEFAULT_RENDER_OPTIONS, type EntryPlace, type RenderedCard, type RenderedDay, type RenderedDigest, type RenderOptions } from './types';
 
 interface Rendered {
-  /** The entry's source text the HTML was rendered from. */
+  /** The id and the entry's source text the HTML was rendered from. */
+  readonly id: string;
   readonly source: string;
   readonly html: string;
   generation: number;
@@ -20,7 +21,7 @@ interface Rendered {
  * renders are dropped.
  */
 export class CardCache {
-  private readonly byEntry = new WeakMap<DigestEntry, Rendered>();
+  private byEntry = new WeakMap<DigestEntry, Rendered>();
   private readonly byId = new Map<string, Rendered>();
   /** Day headings' HTML by id, date and count: the same string object each render (the diff compares by identity first). */
   private readonly days = new Map<string, string>();
@@ -32,7 +33,8 @@ export class CardCache {
     if (options !== this.options) this.reset(options);
     const parsed = originalEntry(entry);
     const known = this.byEntry.get(parsed);
-    if (known && this.byId.get(id) === known) {
+    // The same entry as parsed (so the same text) under the same id: the same HTML.
+    if (known && known.id === id) {
       this.stats.byEntry++;
       known.generation = this.generation;
       return known.html;
@@ -42,7 +44,7 @@ export class CardCache {
     if (cached && cached.source === source) this.stats.byContent++;
     else {
       this.stats.rendered++;
-      cached = { source, html: entryHtml(entry, id, options), generation: this.generation };
+      cached = { id, source, html: entryHtml(entry, id, options), generation: this.generation };
       this.byId.set(id, cached);
     }
     cached.generation = this.generation;
@@ -76,6 +78,7 @@ export class CardCache {
 
   /** Other options make other HTML: start over. */
   private reset(options: RenderOptions): void {
+    this.byEntry = new WeakMap();
     this.byId.clear();
     this.days.clear();
     this.options = options;
