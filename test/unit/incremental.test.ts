@@ -16,7 +16,7 @@ function random(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['x', '\n', '\r\n', '#', '### ', '## Daily Papers (2025-01-02)\n', '```\n', '~~~', '<!--', '-->', '- ', '- ***What\'s New***: ', 'Vote: 3\n', 'Authors: A, B\n', '\n### [T](https://arxiv.org/abs/2501.00009)\n', '한글', '## License\n', ''];
+const SNIPPETS = ['\u00a0', '<!-- daily-papers-disable-next-line -->\n', 'x', '\n', '\r\n', '#', '### ', '## Daily Papers (2025-01-02)\n', '```\n', '~~~', '<!--', '-->', '- ', '- ***What\'s New***: ', 'Vote: 3\n', 'Authors: A, B\n', '\n### [T](https://arxiv.org/abs/2501.00009)\n', '한글', '## License\n', ''];
 
 function randomChange(text: string, rnd: () => number): TextChange {
   const at = Math.floor(rnd() * (text.length + 1));
@@ -69,9 +69,10 @@ describe('updateDigest: incremental equals fresh', () => {
 });
 
 describe('validation after an edit redoes only what the edit touched: equal to a fresh one', () => {
-  // All the fixtures in one text: many entries, so that spans before and after an edit are taken as they were.
+  // All the fixtures in one text: many entries, so that spans and gaps before and after an edit are taken as they were.
   const text = ['era-a.md', 'era-b.md', 'era-c.md', 'era-de.md', 'readme-embedded.md', 'crlf.md', 'multi-day.md'].map(fixture).join('\n');
   const layout = (doc: DigestDocument) => JSON.stringify(validate(doc).filter((p) => p.ruleId === 'layout'));
+  const all = (doc: DigestDocument) => JSON.stringify(validate(doc));
 
   for (let seed = 1; seed <= 30; seed++) {
     it(`random edit sequence, seed ${seed}, some versions never validated`, () => {
@@ -87,10 +88,23 @@ describe('validation after an edit redoes only what the edit touched: equal to a
         if (rnd() < 0.3) continue;
         const fresh = parseDigest(current);
         assert.equal(lineBreakOf(doc), lineBreakOf(fresh), `seed ${seed}, step ${step}: line break`);
-        assert.equal(layout(doc), layout(fresh), `seed ${seed}, step ${step}: layout problems differ from a fresh check`);
+        assert.equal(all(doc), all(fresh), `seed ${seed}, step ${step}: problems differ from a fresh check`);
       }
     });
   }
+
+  it('a problem in the text between two entries (a day header) is found again after edits elsewhere, and gone once fixed', () => {
+    let doc = parseDigest(fixture('multi-day.md').replace(/## Daily Papers \((\d{4}-\d{2}-\d{2})\)/g, '## Daily Papers ($1)\u00a0'));
+    const nbsp = (d: DigestDocument) => validate(d).filter((p) => p.ruleId === 'nbsp').map((p) => p.range.start.line);
+    const before = nbsp(doc);
+    assert.ok(before.length >= 2, 'a non-breaking space after each day header');
+    const edit = (d: DigestDocument, offset: number, length: number, s: string) => updateDigest(d, d.text.slice(0, offset) + s + d.text.slice(offset + length), [{ rangeOffset: offset, rangeLength: length, text: s }]);
+    doc = edit(doc, 0, 0, '\n\n');
+    assert.deepEqual(nbsp(doc), before.map((line) => line + 2), 'moved down with the text');
+    const last = doc.text.lastIndexOf('\u00a0');
+    doc = edit(doc, last, 1, '');
+    assert.deepEqual(nbsp(doc), before.slice(0, -1).map((line) => line + 2));
+  });
 
   it('a fence opened in one entry changes the spans after it, and closing it changes them back', () => {
     let doc = parseDigest(fixture('multi-day.md') + '\n' + fixture('era-de.md'));

@@ -32,6 +32,23 @@ interface EntryRecord {
  */
 const entryRecords = new WeakMap<DigestEntry, EntryRecord>();
 
+/** What the text rules found in the text between an entry and the one before it (a day's header, a comment). */
+interface GapRecord {
+  readonly key: string;
+  readonly source: string;
+  /** The line and offset of the entry after it when it was checked: the gap ends there. */
+  readonly lines: number;
+  readonly offset: number;
+  readonly problems: readonly Problem[];
+  readonly directives: readonly Directive[];
+}
+
+/**
+ * Per entry as parsed: the gap before it, checked again only when its text changed (a digest of 52 days has 52 gaps
+ * with a day's header: three searches each on every keystroke otherwise).
+ */
+const gapRecords = new WeakMap<DigestEntry, GapRecord>();
+
 function shiftFix(fix: Fix, lines: number, offset: number): Fix {
   return { title: fix.title, edits: fix.edits.map((e) => ({ range: shiftRange(e.range, lines, offset), newText: e.newText })) };
 }
@@ -116,12 +133,27 @@ export function validate(doc: DigestDocument, options: ValidateOptions = {}): Pr
   let gapStart = 0;
   for (const entry of doc.entries) {
     const from = entryLineStart(entry);
-    if (!onlyLineBreaks(doc.text, gapStart, from)) {
-      for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
-      directivesOf(gapStart, from);
-    }
     const original = originalEntry(entry);
     const moved = movedBy(entry);
+    if (!onlyLineBreaks(doc.text, gapStart, from)) {
+      const gap = gapRecords.get(original);
+      if (gap && gap.key === key && gap.source.length === from - gapStart && doc.text.startsWith(gap.source, gapStart)) {
+        const dl = moved.lines - gap.lines;
+        const dOff = moved.offset - gap.offset;
+        for (const p of gap.problems) problems.push(dl === 0 && dOff === 0 ? p : shiftProblem(p, dl, dOff));
+        for (const d of gap.directives) directives.push(dl === 0 ? d : { ...d, line: d.line + dl });
+      } else {
+        const found: Problem[] = (sink = []);
+        const failures = failed.size;
+        for (const { rule, context } of textRules) guarded(rule, () => rule.checkText!(context, gapStart, from));
+        sink = problems;
+        for (const p of found) problems.push(p);
+        const kept = directivesOf(gapStart, from);
+        if (kept && failed.size === failures) {
+          gapRecords.set(original, { key, source: doc.text.slice(gapStart, from), lines: moved.lines, offset: moved.offset, problems: found, directives: kept });
+        }
+      }
+    }
     const hit = entryRecords.get(original);
     const end = entryEndOffset(entry);
     const to = hit && hit.key === key ? end + hit.toLinesEnd : entryLinesEnd(doc.text, entry);
