@@ -4,7 +4,8 @@ import { isArxivUrl } from './arxiv';
 import { parseEntry } from './entry';
 import { isCommentLine, matchDayHeader } from './lines';
 import { scanSegments, type ScannedSegment } from './scan';
-import { shiftEntry, shiftPosition, shiftRange, shiftUnrecognized } from './shift';
+import { entryLineStart, originalEntry, shiftEntry, shiftPosition, shiftRange, shiftUnrecognized } from './shift';
+import { firstIndexWhere } from './sorted';
 import { countLineBreaks, isBlank, lineRange, linesOf, type Line } from './text';
 import type { DaySection, DigestDocument, DigestEntry, Position, Range, TextChange, UnrecognizedLine } from './types';
 
@@ -75,6 +76,25 @@ function countCrlfs(text: string, from: number, to: number): number {
     for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) count++;
   }
   return count;
+}
+
+/**
+ * Which entries of a version (`entries`, in order) an edit since an earlier version (`old`, that version's list) left
+ * as they were: `[0, before)` are the same objects, ahead of the edit; from `after` on, each is the entry `old` had at
+ * `index + old.length - entries.length`, wholly after the edit and moved by its size. Both are runs at one end of the
+ * list, found by binary search.
+ */
+export function untouchedEntries(entries: readonly DigestEntry[], old: readonly DigestEntry[], edit: EditWindow): { readonly before: number; readonly after: number } {
+  const shift = old.length - entries.length;
+  const untouchedBefore = (k: number) => k < old.length && entries[k] === old[k] && entryLineStart(entries[k]) < edit.start;
+  const untouchedAfter = (k: number) => {
+    const j = k + shift;
+    if (j < 0 || originalEntry(entries[k]) !== originalEntry(old[j])) return false;
+    const was = entryLineStart(old[j]);
+    return was > edit.oldEnd && entryLineStart(entries[k]) === was + edit.delta;
+  };
+  const before = firstIndexWhere(entries.length, (k) => !untouchedBefore(k));
+  return { before, after: Math.max(before, firstIndexWhere(entries.length, untouchedAfter)) };
 }
 
 /** `a` then `b` (b in the offsets of a's result) as one edit in the offsets before `a`. */

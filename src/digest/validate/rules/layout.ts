@@ -1,11 +1,11 @@
 // Whatever Format Document would change and no other rule reports (blank lines, the file's end), so that lint and
 // the formatter agree: a file lint calls clean is left as it is, and each place the formatter changes is shown.
 // Checked span by span (an entry and what follows it, see formatSpans): a keystroke re-checks the spans it touched.
-import { revisionOf, type EditWindow } from '../../document';
+import { revisionOf, untouchedEntries } from '../../document';
 import { dayEntries, entrySpan, formatParams, headSpan, joinSpans, type FormatParams, type FormatSpan } from '../../format';
 import { BlockTracker, type OpaqueBlock } from '../../lines';
 import { entryLineStart, entryStartLine, originalEntry } from '../../shift';
-import { countBelow, firstIndexWhere } from '../../sorted';
+import { countBelow } from '../../sorted';
 import type { DigestEntry, Position } from '../../types';
 import { msg, type Message, type RuleContext, type Rule } from '../types';
 
@@ -160,25 +160,6 @@ const states = new WeakMap<object, LayoutState>();
 
 const sameParams = (a: FormatParams, b: FormatParams) => a.style === b.style && a.compact === b.compact && a.eol === b.eol;
 
-/** The previous state's spans this version can take as they were: before the edit `[0, prefix)`, after it `[suffix, …)`. */
-function reusable(entries: readonly DigestEntry[], previous: LayoutState, edit: EditWindow): { head: boolean; prefix: number; suffix: number } {
-  const old = previous.entries;
-  const n = entries.length;
-  const shift = old.length - n;
-  // Day entry k is the same object as before (so at the same place, parsed from the same text) ahead of the edit.
-  const untouchedBefore = (k: number) => k < old.length && entries[k] === old[k] && entryLineStart(entries[k]) < edit.start;
-  // Day entry k is the one that was at k + shift, wholly after the edit and moved by its size.
-  const untouchedAfter = (k: number) => {
-    const j = k + shift;
-    if (j < 0 || originalEntry(entries[k]) !== originalEntry(old[j])) return false;
-    const was = entryLineStart(old[j]);
-    return was > edit.oldEnd && entryLineStart(entries[k]) === was + edit.delta;
-  };
-  // Both hold for a run at one end of the list: a span is unchanged when the entries at both its ends are.
-  const before = firstIndexWhere(n, (k) => !untouchedBefore(k));
-  return { head: before > 0, prefix: Math.max(0, before - 1), suffix: Math.max(before, firstIndexWhere(n, untouchedAfter)) };
-}
-
 /** The problems of every span of the document, from the spans the edit since `previous` touched and `previous` for the rest. */
 function layoutState(ctx: RuleContext, params: FormatParams, previous: LayoutState | undefined): LayoutState {
   const doc = ctx.doc;
@@ -186,7 +167,9 @@ function layoutState(ctx: RuleContext, params: FormatParams, previous: LayoutSta
   const entries = dayEntries(doc);
   const n = entries.length;
   const edit = previous && sameParams(previous.params, params) ? revision.since.find((s) => s.id === previous.revisionId)?.edit : undefined;
-  const reuse = previous && edit ? reusable(entries, previous, edit) : { head: false, prefix: 0, suffix: n };
+  // A span is an entry and what follows it up to the next: unchanged when both are.
+  const untouched = previous && edit && untouchedEntries(entries, previous.entries, edit);
+  const reuse = untouched ? { head: untouched.before > 0, prefix: Math.max(0, untouched.before - 1), suffix: untouched.after } : { head: false, prefix: 0, suffix: n };
 
   // The first and the last span hold entries outside any day and the file's end: their places are grouped by entry.
   let entryStarts: number[] | undefined;
