@@ -157,14 +157,7 @@ export function updateDigest(previous: DigestDocument, text: string, changes: re
 
 /** Index of the segment that holds `offset` (the first one for offsets before it). */
 function segmentIndexAt(segments: readonly Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, firstIndexWhere(segments.length, (i) => segments[i].start > offset) - 1);
 }
 
 function parseSegment(text: string, s: ScannedSegment): Segment {

@@ -1,4 +1,5 @@
 // Offset → line/character for whole-text scans; built once per document and kept with it.
+import { firstIndexWhere } from '../sorted';
 import type { DigestDocument, Position } from '../types';
 
 const indexes = new WeakMap<DigestDocument, number[]>();
@@ -15,12 +16,7 @@ function lineStarts(doc: DigestDocument): number[] {
 
 export function positionAt(doc: DigestDocument, offset: number): Position {
   const starts = lineStarts(doc);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo], offset };
+  // The last line starting at or before the offset (the first line for an offset before the text).
+  const line = Math.max(0, firstIndexWhere(starts.length, (i) => starts[i] > offset) - 1);
+  return { line, character: offset - starts[line], offset };
 }
