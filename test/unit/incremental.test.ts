@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyChanges, DigestCache, parseDigest, updateDigest, validate, type DigestDocument, type TextChange } from '../../src/digest';
 import { lineBreakOf } from '../../src/digest/document';
+import { detectStyle } from '../../src/digest/style';
 import { fixture } from './helpers';
 
 /** The model without the text: what must be equal between an incremental and a fresh parse. */
@@ -88,6 +89,7 @@ describe('validation after an edit redoes only what the edit touched: equal to a
         if (rnd() < 0.3) continue;
         const fresh = parseDigest(current);
         assert.equal(lineBreakOf(doc), lineBreakOf(fresh), `seed ${seed}, step ${step}: line break`);
+        assert.deepEqual(detectStyle(doc), detectStyle(fresh), `seed ${seed}, step ${step}: style`);
         assert.equal(all(doc), all(fresh), `seed ${seed}, step ${step}: problems differ from a fresh check`);
       }
     });
@@ -104,6 +106,19 @@ describe('validation after an edit redoes only what the edit touched: equal to a
     const last = doc.text.lastIndexOf('\u00a0');
     doc = edit(doc, last, 1, '');
     assert.deepEqual(nbsp(doc), before.slice(0, -1).map((line) => line + 2));
+  });
+
+  it('the label style counted from the entries an edit changed follows the majority as it changes', () => {
+    const entry = (id: number, label: string) => `### [P${id}](https://arxiv.org/abs/2501.0000${id})\n\nVote: 1\n\n- ${label}: 설명\n`;
+    let doc = parseDigest(['## Daily Papers (2025-01-02)', entry(1, "***What's New***"), entry(2, "***What's New***"), entry(3, "**What's New**")].join('\n\n'));
+    assert.equal(detectStyle(doc).labelStyle, 'bold-italic');
+    const at = doc.text.indexOf("***What's New***");
+    doc = updateDigest(doc, doc.text.slice(0, at) + doc.text.slice(at + 1, at + 15) + doc.text.slice(at + 16), [
+      { rangeOffset: at + 15, rangeLength: 1, text: '' },
+      { rangeOffset: at, rangeLength: 1, text: '' },
+    ]);
+    assert.equal(detectStyle(doc).labelStyle, 'bold', 'two of three labels are bold now');
+    assert.deepEqual(detectStyle(doc), detectStyle(parseDigest(doc.text)));
   });
 
   it('a fence opened in one entry changes the spans after it, and closing it changes them back', () => {
