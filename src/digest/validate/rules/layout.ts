@@ -164,6 +164,8 @@ const sameParams = (a: FormatParams, b: FormatParams) => a.style === b.style && 
 function layoutState(ctx: RuleContext, params: FormatParams, previous: LayoutState | undefined): LayoutState {
   const doc = ctx.doc;
   const revision = revisionOf(doc);
+  // The same version checked again (by another view of the same document).
+  if (previous?.revisionId === revision.id && sameParams(previous.params, params)) return previous;
   const entries = dayEntries(doc);
   const n = entries.length;
   const edit = previous && sameParams(previous.params, params) ? revision.since.find((s) => s.id === previous.revisionId)?.edit : undefined;
@@ -191,8 +193,8 @@ function layoutState(ctx: RuleContext, params: FormatParams, previous: LayoutSta
   blocks.resume(spans.length ? spans[spans.length - 1].openAfter : head.openAfter);
   let k = reuse.prefix;
   // The spans the edit touched, and after them any whose start an opened or closed block moved.
-  const openBefore = (k: number) => {
-    const j = k - n + previous!.entries.length;
+  const openBefore = (index: number) => {
+    const j = index - n + previous!.entries.length;
     return (j === 0 ? previous!.head : previous!.spans[j - 1]).openAfter;
   };
   for (; k < n - 1; k++) {
