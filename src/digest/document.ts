@@ -50,21 +50,32 @@ let nextRevisionId = 1;
 
 /** What is kept of each document for incremental updates, out of the public model. */
 interface Internals {
-  readonly segments: readonly Segment[];
+  /** None for a document another copy of this module made: an update parses it afresh. */
+  readonly segments: readonly Segment[] | null;
   readonly revision: Revision;
   /** How many CRLF line breaks the text has (kept up to date without reading the whole text). */
   readonly crlfs: number;
 }
 const internalsOf = new WeakMap<DigestDocument, Internals>();
 
+function internals(doc: DigestDocument): Internals {
+  let found = internalsOf.get(doc);
+  if (!found) {
+    // A document this copy of the core did not make (a test's copy beside the extension's, a copied object): no history.
+    found = { segments: null, revision: { lineage: {}, id: nextRevisionId++, since: [] }, crlfs: countCrlfs(doc.text, 0, doc.text.length) };
+    internalsOf.set(doc, found);
+  }
+  return found;
+}
+
 /** The document's revision (see Revision). */
 export function revisionOf(doc: DigestDocument): Revision {
-  return internalsOf.get(doc)!.revision;
+  return internals(doc).revision;
 }
 
 /** The line break the text uses: CRLF when it has any (what the formatter writes and authoring inserts). */
 export function lineBreakOf(doc: DigestDocument): '\r\n' | '\n' {
-  return internalsOf.get(doc)!.crlfs > 0 ? '\r\n' : '\n';
+  return internals(doc).crlfs > 0 ? '\r\n' : '\n';
 }
 
 function countCrlfs(text: string, from: number, to: number): number {
@@ -128,8 +139,8 @@ export function updateDigest(previous: DigestDocument, text: string, changes: re
     oldEnd = Math.max(oldEnd, c.rangeOffset + c.rangeLength);
     delta += c.text.length - c.rangeLength;
   }
-  if (!before || start < 0 || oldEnd > previous.text.length || previous.text.length + delta !== text.length) return parseDigest(text);
-  const old = before.segments;
+  const old = before?.segments;
+  if (!before || !old || start < 0 || oldEnd > previous.text.length || previous.text.length + delta !== text.length) return parseDigest(text);
 
   // Start one segment before the one holding the edit: that segment is untouched, so its kind still holds,
   // and an edit to the first line of the next segment (which may stop being a heading) is re-scanned.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyChanges, DigestCache, parseDigest, updateDigest, validate, type DigestDocument, type TextChange } from '../../src/digest';
+import { applyChanges, DigestCache, formatDigest, parseDigest, updateDigest, validate, type DigestDocument, type TextChange } from '../../src/digest';
 import { lineBreakOf } from '../../src/digest/document';
 import { detectStyle } from '../../src/digest/style';
 import { fixture } from './helpers';
@@ -119,6 +119,16 @@ describe('validation after an edit redoes only what the edit touched: equal to a
     ]);
     assert.equal(detectStyle(doc).labelStyle, 'bold', 'two of three labels are bold now');
     assert.deepEqual(detectStyle(doc), detectStyle(parseDigest(doc.text)));
+  });
+
+  it('a document made by another copy of the core (a test bundle beside the extension) is validated, formatted and updated as any', () => {
+    const made = parseDigest(fixture('crlf.md'));
+    const foreign: DigestDocument = { ...made };
+    assert.deepEqual(validate(foreign), validate(made), 'no rule fails for want of its history');
+    assert.equal(formatDigest(foreign), formatDigest(made));
+    assert.equal(lineBreakOf(foreign), '\r\n');
+    const next = updateDigest(foreign, foreign.text + 'x', [{ rangeOffset: foreign.text.length, rangeLength: 0, text: 'x' }]);
+    assert.equal(shape(next), shape(parseDigest(foreign.text + 'x')));
   });
 
   it('a fence opened in one entry changes the spans after it, and closing it changes them back', () => {
