@@ -2,6 +2,7 @@
 // never a title, an ID, a number or a summary's words.
 import { BlockTracker, isCommentLine, labelMarkup, type OpaqueBlock } from './lines';
 import { lineBreakOf } from './document';
+import { EntrySum } from './entrySums';
 import { detectStyle } from './style';
 import { entryEndOffset, entryLineStart, originalEntry } from './shift';
 import { isWhitespace, linesOf, trimEndBlanks } from './text';
@@ -42,15 +43,18 @@ function isCompactEntry(entry: DigestEntry): boolean | null {
   return compact;
 }
 
+const COMPACT = { compact: 1, spaced: 0 };
+const SPACED = { compact: 0, spaced: 1 };
+const NEITHER = { compact: 0, spaced: 0 };
+/** How many entries are compact and how many spaced, kept from version to version. */
+const compactness = new EntrySum(['compact', 'spaced'], (entry) => {
+  const compact = isCompactEntry(entry);
+  return compact === null ? NEITHER : compact ? COMPACT : SPACED;
+});
+
 export function formatParams(doc: DigestDocument, options: FormatOptions = {}): FormatParams {
   const majority: LabelStyle = options.labelStyle ?? detectStyle(doc).labelStyle;
-  let compact = 0;
-  let spaced = 0;
-  for (const e of doc.entries) {
-    const c = isCompactEntry(e);
-    if (c === true) compact++;
-    else if (c === false) spaced++;
-  }
+  const { compact, spaced } = compactness.of(doc);
   return { style: majority === 'bold' ? 'bold' : 'bold-italic', compact: compact > spaced, eol: lineBreakOf(doc) };
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyChanges, DigestCache, formatDigest, parseDigest, updateDigest, validate, type DigestDocument, type TextChange } from '../../src/digest';
 import { lineBreakOf } from '../../src/digest/document';
+import { formatParams } from '../../src/digest/format';
 import { detectStyle } from '../../src/digest/style';
 import { fixture } from './helpers';
 
@@ -90,6 +91,7 @@ describe('validation after an edit redoes only what the edit touched: equal to a
         const fresh = parseDigest(current);
         assert.equal(lineBreakOf(doc), lineBreakOf(fresh), `seed ${seed}, step ${step}: line break`);
         assert.deepEqual(detectStyle(doc), detectStyle(fresh), `seed ${seed}, step ${step}: style`);
+        assert.deepEqual(formatParams(doc), formatParams(fresh), `seed ${seed}, step ${step}: the formatter's parameters`);
         assert.equal(all(doc), all(fresh), `seed ${seed}, step ${step}: problems differ from a fresh check`);
       }
     });
