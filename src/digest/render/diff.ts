@@ -4,8 +4,10 @@ import type { DigestPatch, RenderedDay, RenderedDigest } from './types';
 function sameDay(a: RenderedDay, b: RenderedDay): boolean {
   if (a.id !== b.id || a.html !== b.html || a.line !== b.line || a.endLine !== b.endLine || a.entries.length !== b.entries.length) return false;
   for (let i = 0; i < a.entries.length; i++) {
-    const [x, y] = [a.entries[i], b.entries[i]];
-    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
+    const x = a.entries[i];
+    const y = b.entries[i];
+    // The same place object when the card did not move (see CardCache).
+    if (x !== y && (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2])) return false;
   }
   return true;
 }

@@ -12,6 +12,8 @@ interface Rendered {
   readonly source: string;
   readonly html: string;
   generation: number;
+  /** The card and its place as last rendered: the same objects while the entry's lines stay where they are. */
+  shown?: { readonly card: RenderedCard; readonly place: EntryPlace };
 }
 
 /**
@@ -29,7 +31,15 @@ export class CardCache {
   private generation = 0;
   readonly stats = { rendered: 0, byEntry: 0, byContent: 0 };
 
-  html(entry: DigestEntry, id: string, text: string, options: RenderOptions): string {
+  /** The entry's card at lines `line`–`endLine`, and its place in its day. */
+  card(entry: DigestEntry, id: string, text: string, options: RenderOptions, line: number, endLine: number): { readonly card: RenderedCard; readonly place: EntryPlace } {
+    const rendered = this.rendered(entry, id, text, options);
+    const shown = rendered.shown;
+    if (shown && shown.card.line === line && shown.card.endLine === endLine) return shown;
+    return (rendered.shown = { card: { id, html: rendered.html, line, endLine }, place: [id, line, endLine] });
+  }
+
+  private rendered(entry: DigestEntry, id: string, text: string, options: RenderOptions): Rendered {
     if (options !== this.options) this.reset(options);
     const parsed = originalEntry(entry);
     const known = this.byEntry.get(parsed);
@@ -37,7 +47,7 @@ export class CardCache {
     if (known && known.id === id) {
       this.stats.byEntry++;
       known.generation = this.generation;
-      return known.html;
+      return known;
     }
     const source = text.slice(entry.range.start.offset, entry.range.end.offset);
     let cached = this.byId.get(id);
@@ -49,7 +59,7 @@ export class CardCache {
     }
     cached.generation = this.generation;
     this.byEntry.set(parsed, cached);
-    return cached.html;
+    return cached;
   }
 
   /** A day's heading (see `renderDay`; the day of the outline, or null for the entries outside any day), its HTML reused while its id, date and count are the same. */
@@ -110,9 +120,9 @@ export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAU
     if (inWindow && entries.length === 0) return;
     const places: EntryPlace[] = [];
     for (const e of entries) {
-      const card = { id: e.id, html: cache.html(e.entry, e.id, doc.text, options), line: entryStartLine(e.entry), endLine: entryEndLine(e.entry) };
+      const { card, place } = cache.card(e.entry, e.id, doc.text, options, entryStartLine(e.entry), entryEndLine(e.entry));
       cards.set(e.id, card);
-      places.push([e.id, card.line, card.endLine]);
+      places.push(place);
     }
     const rendered = cache.day(day, entries.length, options);
     days.push({ ...rendered, entries: places });
