@@ -1,5 +1,7 @@
 // The one message protocol between the insights dashboard's host and its webview, checked on both sides.
-import { DAY_LABEL_STYLES, ERAS, type DayRow, type Era, type Insights, type TableName } from '../digest/insights';
+import type { DayRow, Era, Insights, TableName } from '../digest/insights';
+// The facts module alone: the insights index would bring the parser and the rules into the dashboard's bundle.
+import { DAY_LABEL_STYLES, ERAS } from '../digest/insights/facts';
 
 export const INSIGHTS_VIEW_TYPE = 'dailyPapers.insights';
 
