@@ -236,6 +236,23 @@ describe('insights dashboard page (Chromium)', function () {
     await page.show(insights);
   });
 
+  it('draws again only the charts whose data changed: more problems counted redraw the problems chart alone', async () => {
+    await page.show(insights);
+    // uPlot clears a chart's canvas each time it draws it.
+    await page.page.evaluate(() => {
+      const clears = ((window as unknown as { __clears: Record<string, number> }).__clears = {});
+      const clearRect = CanvasRenderingContext2D.prototype.clearRect;
+      CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+        const chart = this.canvas.closest('.chart')?.id ?? '?';
+        clears[chart] = (clears[chart] ?? 0) + 1;
+        return clearRect.apply(this, args);
+      };
+    });
+    const counted = { ...insights, days: insights.days.map((d, i) => (i === 1 ? { ...d, problems: { ...d.problems, error: d.problems.error + 2 } } : d)) };
+    await page.show(counted);
+    assert.deepEqual(await page.page.evaluate(() => Object.keys((window as unknown as { __clears: Record<string, number> }).__clears)), ['dp-chart-problems']);
+  });
+
   it('keeps the shown range with setState, for the panel serializer after a window reload', async () => {
     const range = presetRange('month', '2025-02-03');
     await page.show(insightsOf(FILES, range), range, '2024-11-02', '2025-02-03');
@@ -244,13 +261,13 @@ describe('insights dashboard page (Chromium)', function () {
 });
 
 describe('insights dashboard page: first data in the HTML (Chromium)', () => {
-  it('draws the data the host embedded before it says ready: no round trip before the first paint', async () => {
+  it('draws the data the host embedded with no round trip: painted without a message from the host', async () => {
     const first = await InsightsPage.open(1200, 900, dataMessage(insightsOf(FILES), 7));
     try {
+      await first.page.waitForFunction(() => (window.__sent as unknown as InsightsPageMessage[]).some((m) => m.type === 'painted'), undefined, { timeout: 10_000 });
       const sent = await first.sent();
-      const painted = sent.findIndex((m) => m.type === 'painted' && m.generation === 7);
-      const ready = sent.findIndex((m) => m.type === 'ready');
-      assert.ok(painted >= 0 && painted < ready, `painted before ready: ${JSON.stringify(sent.map((m) => m.type))}`);
+      assert.deepEqual(sent.map((m) => m.type), ['ready', 'painted']);
+      assert.equal(sent.find((m) => m.type === 'painted')?.generation, 7);
       await openTable(first, 'activity');
       assert.equal(await first.page.$$eval('#dp-activity details.alt tbody tr', (trs) => trs.length), 4);
       assert.deepEqual(first.errors, []);

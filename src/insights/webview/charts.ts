@@ -1,6 +1,7 @@
 // The dashboard's four charts, drawn by uPlot on canvas (docs/insights-charts.md) in the theme's colours.
 import uPlot from 'uplot';
-import { DAY_LABEL_STYLES, ERAS, type Insights } from '../../digest/insights';
+import type { Insights } from '../../digest/insights';
+import { DAY_LABEL_STYLES, ERAS } from '../../digest/insights/facts';
 import type { ChartName, InsightsStrings } from '../protocol';
 import { chartSvg } from './chartSvg';
 
@@ -8,32 +9,46 @@ const LABEL_STYLES: readonly string[] = DAY_LABEL_STYLES;
 const ERA_NAMES: readonly string[] = ERAS;
 const HEIGHT = 220;
 
-/** A theme colour: the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
-const colour = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(`--dp-${name}`).trim() || 'gray';
+const COLOURS = ['fg', 'grid', 'blue', 'orange', 'red', 'yellow', 'green', 'purple'] as const;
+type Colour = (typeof COLOURS)[number];
+
+/** What the charts of one drawing share: the days' x values, and the theme's colours, read once (each read costs a style recalculation). */
+export interface Frame {
+  readonly x: readonly number[];
+  readonly colours: Readonly<Record<Colour, string>>;
+  /** The colours as one string: a chart built with others is built again. */
+  readonly theme: string;
+}
+
+/** The theme colours: the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
+export function frameOf(insights: Insights): Frame {
+  const style = getComputedStyle(document.documentElement);
+  const colours = Object.fromEntries(COLOURS.map((c) => [c, style.getPropertyValue(`--dp-${c}`).trim() || 'gray'])) as Record<Colour, string>;
+  return { x: insights.days.map((d) => seconds(d.date)), colours, theme: COLOURS.map((c) => colours[c]).join(' ') };
+}
 
 const seconds = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 1000;
 
-function axis(values?: (u: uPlot, splits: number[]) => string[]): uPlot.Axis {
-  const fg = colour('fg');
-  const grid = colour('grid');
-  return { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, ...(values ? { values } : {}) };
+function axis({ colours }: Frame, values?: (u: uPlot, splits: number[]) => string[]): uPlot.Axis {
+  return { stroke: colours.fg, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 }, ...(values ? { values } : {}) };
 }
 
 // Points only where they are far enough apart to be seen (uPlot's default): thousands of days drew thousands of arcs per series.
 const line = (label: string, stroke: string, scale = 'y'): uPlot.Series => ({ label, stroke, scale, width: 2, points: { size: 4 } });
 
 /** The uPlot options and data of one chart. */
-function spec(name: ChartName, insights: Insights, s: InsightsStrings): { options: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData } {
+function spec(name: ChartName, insights: Insights, s: InsightsStrings, frame: Frame): { options: Omit<uPlot.Options, 'width' | 'height'>; data: uPlot.AlignedData } {
   const days = insights.days;
-  const x = days.map((d) => seconds(d.date));
+  const { colours: c } = frame;
+  const x = frame.x as number[];
   const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
   switch (name) {
     case 'activity':
       return {
         options: {
           tzDate: utc,
-          series: [{ label: s.date }, line(s.papers, colour('blue')), line(s.votes, colour('orange'), 'votes')],
-          axes: [axis(), axis(), { ...axis(), side: 1, scale: 'votes', grid: { show: false } }],
+          series: [{ label: s.date }, line(s.papers, c.blue), line(s.votes, c.orange, 'votes')],
+          axes: [axis(frame), axis(frame), { ...axis(frame), side: 1, scale: 'votes', grid: { show: false } }],
         },
         data: [x, days.map((d) => d.papers), days.map((d) => d.votes)],
       };
@@ -42,8 +57,8 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
       return {
         options: {
           scales: { x: { time: false } },
-          series: [{ label: s.votes }, { label: s.count, stroke: colour('blue'), fill: colour('blue'), paths: uPlot.paths.bars!({ size: [0.9, 60], align: 1 }), points: { show: false } }],
-          axes: [axis(), axis()],
+          series: [{ label: s.votes }, { label: s.count, stroke: c.blue, fill: c.blue, paths: uPlot.paths.bars!({ size: [0.9, 60], align: 1 }), points: { show: false } }],
+          axes: [axis(frame), axis(frame)],
         },
         data: [bins.map((b) => b.from), bins.map((b) => b.count)],
       };
@@ -52,8 +67,8 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
       return {
         options: {
           tzDate: utc,
-          series: [{ label: s.date }, line(s.error, colour('red')), line(s.warning, colour('yellow')), line(s.information, colour('blue')), line(s.hint, colour('green'))],
-          axes: [axis(), axis()],
+          series: [{ label: s.date }, line(s.error, c.red), line(s.warning, c.yellow), line(s.information, c.blue), line(s.hint, c.green)],
+          axes: [axis(frame), axis(frame)],
         },
         data: [x, days.map((d) => d.problems.error), days.map((d) => d.problems.warning), days.map((d) => d.problems.information), days.map((d) => d.problems.hint)],
       };
@@ -65,13 +80,13 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
           scales: { era: { range: [-0.5, 3.5] }, style: { range: [-0.5, 2.5] } },
           series: [
             { label: s.date },
-            { ...line(s.era, colour('purple'), 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERA_NAMES[v]) },
-            { ...line(s.labelStyle, colour('green'), 'style'), paths: stepped, value: (_u, v) => (v === null ? '' : LABEL_STYLES[v]) },
+            { ...line(s.era, c.purple, 'era'), paths: stepped, value: (_u, v) => (v === null ? '' : ERA_NAMES[v]) },
+            { ...line(s.labelStyle, c.green, 'style'), paths: stepped, value: (_u, v) => (v === null ? '' : LABEL_STYLES[v]) },
           ],
           axes: [
-            axis(),
-            { ...axis((_u, splits) => splits.map((v) => ERA_NAMES[v] ?? '')), scale: 'era', incrs: [1] },
-            { ...axis((_u, splits) => splits.map((v) => LABEL_STYLES[v] ?? '')), scale: 'style', side: 1, grid: { show: false }, incrs: [1], size: 80 },
+            axis(frame),
+            { ...axis(frame, (_u, splits) => splits.map((v) => ERA_NAMES[v] ?? '')), scale: 'era', incrs: [1] },
+            { ...axis(frame, (_u, splits) => splits.map((v) => LABEL_STYLES[v] ?? '')), scale: 'style', side: 1, grid: { show: false }, incrs: [1], size: 80 },
           ],
         },
         data: [x, days.map((d) => ERA_NAMES.indexOf(d.era)), days.map((d) => LABEL_STYLES.indexOf(d.labelStyle))],
@@ -80,8 +95,15 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings): { option
   }
 }
 
-/** The theme colours the charts use: when they are what a chart was built with, new data only replaces its data. */
-const themeKey = () => ['fg', 'grid', 'blue', 'orange', 'red', 'yellow', 'green', 'purple'].map(colour).join(' ');
+function sameData(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
 
 /** One chart in its container; `draw` replaces its data (and rebuilds it when the theme changed). */
 export class Chart {
@@ -95,23 +117,29 @@ export class Chart {
     private readonly container: HTMLElement,
     private readonly strings: InsightsStrings,
   ) {
-    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT })).observe(container);
+    // The observer's first call (at the first layout) finds the width the chart was built with: no second drawing.
+    new ResizeObserver(() => {
+      if (this.plot && this.plot.width !== this.width()) this.plot.setSize({ width: this.width(), height: HEIGHT });
+    }).observe(container);
   }
 
-  private width(): number {
+  /** The width to build the chart with: every chart is measured before any is drawn (a read after one lays the page out again). */
+  width(): number {
     return Math.max(200, this.container.clientWidth);
   }
 
-  /** Draws the chart and returns its number of points (x values). */
-  draw(insights: Insights): number {
-    const { options, data } = (this.drawn = spec(this.name, insights, this.strings));
-    const theme = themeKey();
-    // Rebuilding four charts (their canvas, axes and legend) cost more than drawing 5,000 days into them again.
-    if (this.plot && theme === this.builtFor) this.plot.setData(data);
-    else {
+  /** Draws the chart `width` wide (when it is built) and returns its number of points (x values). */
+  draw(insights: Insights, frame: Frame, width: number): number {
+    const before = this.drawn?.data;
+    const { options, data } = (this.drawn = spec(this.name, insights, this.strings, frame));
+    // Rebuilding four charts (their canvas, axes and legend) cost more than drawing 5,000 days into them again; and
+    // a chart whose data did not change (while problems are counted, only theirs do) is not drawn at all.
+    if (this.plot && frame.theme === this.builtFor) {
+      if (!before || !sameData(before, data)) this.plot.setData(data);
+    } else {
       this.plot?.destroy();
-      this.plot = new uPlot({ ...options, width: this.width(), height: HEIGHT, legend: { live: false } } as uPlot.Options, data, this.container);
-      this.builtFor = theme;
+      this.plot = new uPlot({ ...options, width, height: HEIGHT, legend: { live: false } } as uPlot.Options, data, this.container);
+      this.builtFor = frame.theme;
     }
     this.container.dataset.points = String(data[0].length);
     return data[0].length;

@@ -4,7 +4,17 @@ import './insights.css';
 import { CHART_NAMES, parseInsightsExportRequest, parseInsightsHostMessage, presetRange, type ChartName, type DateRange, type InsightsInit, type RangePreset } from '../protocol';
 import { getVsCodeApi } from './api';
 import { format } from './dom';
+import { frameOf } from './charts';
 import { ChartSection, listSections } from './sections';
+
+/**
+ * Runs `then` once the frame showing what was just drawn is on screen: uPlot draws its canvases in a microtask after
+ * the data is set, and the browser paints after that; a hidden page paints no frame, so there it runs at once.
+ */
+function afterPaint(then: () => void): void {
+  if (document.hidden) setTimeout(then);
+  else requestAnimationFrame(() => setTimeout(then));
+}
 
 function main(): void {
   const scriptStart = performance.timeOrigin + performance.now();
@@ -61,10 +71,12 @@ function main(): void {
     const t = insights.totals;
     totals.textContent = format(s.totals, t.days, t.paperDays, t.distinctPapers, t.votes, t.problems.error, t.problems.warning);
     empty.hidden = insights.days.length > 0;
-    const points = Object.fromEntries(charts.map((c) => [c.name, c.update(insights)])) as Record<ChartName, number>;
+    const frame = frameOf(insights);
+    const widths = charts.map((c) => c.width());
+    const points = Object.fromEntries(charts.map((c, i) => [c.name, c.update(insights, frame, widths[i])])) as Record<ChartName, number>;
     charts.find((c) => c.name === 'problems')!.note(message.uncounted > 0 ? format(s.uncounted, message.uncounted) : '');
     listBox.replaceChildren(...listSections(insights, s, post));
-    post({ type: 'painted', generation: message.generation, points });
+    afterPaint(() => post({ type: 'painted', generation: message.generation, points }));
   };
   window.addEventListener('message', (event: MessageEvent) => {
     const request = parseInsightsExportRequest(event.data);

@@ -2,7 +2,7 @@
 // clickable lists (top papers, authors, repeats) whose buttons post typed messages to the host.
 import type { Insights, TableName } from '../../digest/insights';
 import type { ChartName, InsightsPageMessage, InsightsStrings } from '../protocol';
-import { Chart } from './charts';
+import { Chart, type Frame } from './charts';
 import { el, format, table } from './dom';
 
 type Post = (message: InsightsPageMessage) => void;
@@ -87,11 +87,16 @@ export class ChartSection {
     this.pending = undefined;
   }
 
+  /** The chart's width: see `Chart.width`. */
+  width(): number {
+    return this.chart.width();
+  }
+
   /** Draws the chart, and its table if it is open (else when it is opened); returns the chart's number of points. */
-  update(insights: Insights): number {
+  update(insights: Insights, frame: Frame, width: number): number {
     this.pending = insights;
     this.buildTable();
-    return this.chart.draw(insights);
+    return this.chart.draw(insights, frame, width);
   }
 }
 
