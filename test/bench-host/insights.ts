@@ -67,7 +67,7 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('dailyPapers.insights.open');
     return waitState('the first paint', drawn);
   });
-  report('insights:open-cold', { ms: cold.ms, longestBlock: cold.longest, firstPaint: cold.result.firstPaint, days: cold.result.days });
+  report('insights:open-cold', { ms: cold.ms, longestBlock: cold.longest, firstPaint: cold.result.firstPaint, days: cold.result.days, updateMs: cold.result.updateMs });
   // The problems are counted in the background from the first open; the rest is measured once they are.
   const counted = await blocked(() => waitState('every problem to be counted', (s) => drawn(s) && s.uncounted === 0));
   report('insights:problems', { ms: cold.ms + counted.ms, longestBlock: counted.longest });
