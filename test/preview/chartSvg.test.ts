@@ -78,6 +78,7 @@ describe('chart SVG export (Chromium)', function () {
         texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
         elements: [...new Set([...doc.querySelectorAll('*')].map((e) => e.localName))].sort(),
         handlers: [...doc.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+        unset: [...doc.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.value === 'undefined').map((a) => `${e.localName} ${a.name}`)),
         pwned: (window as unknown as { __pwned?: number }).__pwned,
         violations: (window as unknown as { __violations: string[] }).__violations,
       };
@@ -86,6 +87,7 @@ describe('chart SVG export (Chromium)', function () {
     assert.ok(result.texts.filter((t) => t === HOSTILE).length >= 4, `the axis label and the tick values, whole, as text: ${JSON.stringify(result.texts)}`);
     assert.deepEqual(result.elements, ['clipPath', 'defs', 'g', 'path', 'svg', 'text']);
     assert.deepEqual(result.handlers, []);
+    assert.deepEqual(result.unset, [], 'no attribute written from an unset option');
     assert.equal(result.pwned, undefined);
     assert.deepEqual(result.violations, []);
     assert.ok(chartSvgBytes(result.svg), "the host's check takes it");

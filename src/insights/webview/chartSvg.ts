@@ -32,6 +32,8 @@ export function chartSvg(options: uPlot.Options, data: uPlot.AlignedData): strin
     plot?.destroy();
   }
   const root = svg.getSvg();
+  // svgcanvas writes its underline option into every text, set or not: `text-decoration="undefined"` is no CSS value.
+  for (const text of root.querySelectorAll('text[text-decoration="undefined"]')) text.removeAttribute('text-decoration');
   root.setAttribute('viewBox', `0 0 ${width} ${height}`);
   root.setAttribute('width', String(options.width));
   root.setAttribute('height', String(options.height));
