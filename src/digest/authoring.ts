@@ -111,7 +111,7 @@ export function toBibliography(docs: readonly DigestDocument[]): string {
       for (const e of day.entries) {
         if (!e.arxivId || seen.has(baseArxivId(e.arxivId))) continue;
         seen.add(baseArxivId(e.arxivId));
-        out.push(toBibtex({ arxivId: e.arxivId, title: e.title, authors: e.authors?.names ?? [], date: day.date }));
+        out.push(toBibtex({ arxivId: e.arxivId, title: e.title, authors: e.authors?.names ?? [], authorsOmitted: e.authors?.omitted, date: day.date }));
       }
     }
   }

@@ -2,16 +2,26 @@
 
 export interface ParsedAuthors {
   readonly style: 'comma' | 'python-list';
+  /** The names, without the `+` that stands for authors the page left out. */
   readonly names: string[];
+  /** The list has a `+` (`A, B, +, Y, Z`): Hugging Face's page showed only some of the authors. */
+  readonly omitted: boolean;
 }
+
+/** What Hugging Face's page writes in an author list where it leaves authors out (52 of the corpus's lists). */
+const OMITTED = '+';
 
 export function parseAuthors(value: string): ParsedAuthors {
   const v = value.trim();
+  let listed: string[] | null = null;
+  let style: ParsedAuthors['style'] = 'comma';
   if (v.startsWith('[') && v.endsWith(']')) {
-    const names = parsePythonList(v.slice(1, -1));
-    if (names) return { style: 'python-list', names };
+    listed = parsePythonList(v.slice(1, -1));
+    if (listed) style = 'python-list';
   }
-  return { style: 'comma', names: v === '' ? [] : v.split(',').map((n) => n.trim()).filter((n) => n !== '') };
+  listed ??= v === '' ? [] : v.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const names = listed.filter((n) => n !== OMITTED);
+  return { style, names, omitted: names.length < listed.length };
 }
 
 /** Reads `'A', "B's"` (Python repr quoting, backslash escapes); null if it is not such a list. */

@@ -6,6 +6,8 @@ export interface BibtexInput {
   readonly arxivId: string;
   readonly title: string;
   readonly authors: readonly string[];
+  /** The digest left some authors out (see ParsedAuthors): BibTeX's `and others` says so. */
+  readonly authorsOmitted?: boolean;
   /** The digest date (YYYY-MM-DD); the year falls back to the ID's. */
   readonly date?: string;
 }
@@ -84,14 +86,14 @@ function citationKey(id: string, surname: string, year: string): string {
   return `${surname}${year}-${id.replace(/\//g, '-')}`;
 }
 
-export function toBibtex({ arxivId, title, authors, date }: BibtexInput): string {
+export function toBibtex({ arxivId, title, authors, authorsOmitted, date }: BibtexInput): string {
   const id = baseArxivId(arxivId);
   const idYear = /^(\d{2})\d{2}\./.exec(id)?.[1];
   const year = date?.slice(0, 4) ?? (idYear ? `20${idYear}` : '');
   const surname = (authors[0] ?? 'anonymous').split(/\s+/).pop()!.normalize('NFD').toLowerCase().replace(/[^a-z0-9]/g, '') || 'paper';
   const fields = [
     ['title', `{${latexEscape(title)}}`],
-    ['author', `{${authors.map(latexEscape).join(' and ')}}`],
+    ['author', `{${[...authors.map(latexEscape), ...(authorsOmitted ? ['others'] : [])].join(' and ')}}`],
     ['year', `{${year}}`],
     ['eprint', `{${id}}`],
     ['archivePrefix', '{arXiv}'],

@@ -67,7 +67,7 @@ class ShiftedEntry implements DigestEntry {
   get authors() {
     if (this.shiftedAuthors === undefined) {
       const a = this.original.authors;
-      this.shiftedAuthors = a && { raw: a.raw, style: a.style, names: a.names, range: this.r(a.range), valueRange: this.r(a.valueRange) };
+      this.shiftedAuthors = a && { raw: a.raw, style: a.style, names: a.names, omitted: a.omitted, range: this.r(a.range), valueRange: this.r(a.valueRange) };
     }
     return this.shiftedAuthors;
   }

@@ -75,7 +75,10 @@ export interface VoteField {
 export interface AuthorsField {
   readonly raw: string;
   readonly style: 'comma' | 'python-list';
+  /** The authors' names (see ParsedAuthors). */
   readonly names: readonly string[];
+  /** Some authors were left out (`+` in the list). */
+  readonly omitted: boolean;
   readonly range: Range;
   readonly valueRange: Range;
 }

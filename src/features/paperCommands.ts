@@ -42,7 +42,7 @@ export function registerPaperCommands(context: vscode.ExtensionContext, digests:
     vscode.commands.registerCommand(
       'dailyPapers.copyBibtex',
       withEntry(async ({ entry, id, date }) => {
-        const bibtex = toBibtex({ arxivId: id, title: entry.title, authors: entry.authors?.names ?? [], date: date ?? undefined });
+        const bibtex = toBibtex({ arxivId: id, title: entry.title, authors: entry.authors?.names ?? [], authorsOmitted: entry.authors?.omitted, date: date ?? undefined });
         await vscode.env.clipboard.writeText(bibtex);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied BibTeX for {0}', id), 2000);
         return bibtex;

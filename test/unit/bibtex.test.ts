@@ -46,6 +46,12 @@ describe('BibTeX export compiles with bibtex + pdflatex', function () {
     assert.equal(bib('A & B {x}'), 'A \\& B \\textbraceleft{}x\\textbraceright{}');
   });
 
+  it('ends an author list the digest cut short (`+`) with "and others"', () => {
+    const author = (authors: string) => /author = \{(.*)\},/.exec(toBibliography([parseDigest(`## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\nAuthors: ${authors}\n`)]))![1];
+    assert.equal(author('Ada Lovelace, +, Alan Turing'), 'Ada Lovelace and Alan Turing and others');
+    assert.equal(author('Ada Lovelace, Alan Turing'), 'Ada Lovelace and Alan Turing');
+  });
+
   it('gives each paper one stable key, unique even for the same surname, year and ID digits', () => {
     const a = toBibtex({ arxivId: '2501.17161v2', title: 'T', authors: ['Tianzhe Chu'], date: '2025-01-29' });
     assert.match(a, /^@misc\{chu2025-2501\.17161,/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseAuthors } from '../../src/digest/authors';
-import { arxivIdFromUrl, isValidArxivId, baseArxivId, thumbnailUrl } from '../../src/digest';
+import { arxivIdFromUrl, isValidArxivId, baseArxivId, parseDigest, thumbnailUrl, validate } from '../../src/digest';
 import { matchLabel } from '../../src/digest/lines';
 
 describe('authors', () => {
@@ -14,7 +14,16 @@ describe('authors', () => {
     assert.deepEqual(r.names, ['Ada', "O'Neil", "D'Arcy"]);
   });
   it('treats a bracketed text that is not a list literal as a comma list', () => {
-    assert.deepEqual(parseAuthors('[Ada, Bob]'), { style: 'comma', names: ['[Ada', 'Bob]'] });
+    assert.deepEqual(parseAuthors('[Ada, Bob]'), { style: 'comma', names: ['[Ada', 'Bob]'], omitted: false });
+  });
+  it("takes Hugging Face's `+` (authors left out) for what it is, not for a name", () => {
+    assert.deepEqual(parseAuthors('Ada, Bob, +, Yan, Zoe'), { style: 'comma', names: ['Ada', 'Bob', 'Yan', 'Zoe'], omitted: true });
+    assert.deepEqual(parseAuthors('Ada, Bob, +'), { style: 'comma', names: ['Ada', 'Bob'], omitted: true });
+    assert.deepEqual(parseAuthors(`['Ada', '+']`), { style: 'python-list', names: ['Ada'], omitted: true });
+    assert.deepEqual(parseAuthors('Ada+Bob, C++ Team'), { style: 'comma', names: ['Ada+Bob', 'C++ Team'], omitted: false });
+    const doc = parseDigest('## Daily Papers (2025-01-29)\n\n### [T](https://arxiv.org/abs/2501.00001)\n\nAuthors: +\n');
+    assert.deepEqual(doc.entries[0].authors?.names, []);
+    assert.deepEqual(validate(doc).filter((p) => p.ruleId === 'empty-authors'), [], 'a list that only says authors were left out is not empty');
   });
 });
 

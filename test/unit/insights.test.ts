@@ -7,11 +7,12 @@ function entry(id: string, title: string, votes: number | null, authors: string[
 }
 const day = (date: string, ...entries: string[]) => `## Daily Papers (${date})\n\n${entries.join('\n')}\n`;
 
-// Hand-computed fixture: three files, a README mirror of 01-30, a repeat across days, an era-B day.
+// Hand-computed fixture: three files, a README mirror of 01-30, a repeat across days, an era-B day, an author list
+// that left authors out (`+`, no author).
 const files: Record<string, string> = {
   'paper_logs/2024/03/05.md': day('2024-03-05', entry('2403.00001', 'Old A', 4, ['Kim', 'Lee'], '- 자유 형식 요약입니다.'), entry('2403.00002', 'Old B', null, ['Park'], '- 자유 형식 요약입니다.')),
   'paper_logs/2025/01/29.md': day('2025-01-29', entry('2501.00001', 'Alpha', 30, ['Kim', 'Choi', 'Kim']), entry('2501.00002', 'Beta', 12, ['Lee'])),
-  'paper_logs/2025/01/30.md': day('2025-01-30', entry('2501.00003', 'Gamma', 7, ['Kim']), entry('2501.00001', 'Alpha', 31, ['Kim', 'Choi'])),
+  'paper_logs/2025/01/30.md': day('2025-01-30', entry('2501.00003', 'Gamma', 7, ['Kim']), entry('2501.00001', 'Alpha', 31, ['Kim', '+', 'Choi'])),
   'README.md': `# Daily Papers\n\n## Project Description\n\ntext\n\n${day('2025-01-30', entry('2501.00003', 'Gamma', 7, ['Kim']))}\n## License\n\nMIT\n`,
 };
 
@@ -45,7 +46,7 @@ describe('insights: aggregates against hand-computed figures', () => {
     ]);
   });
 
-  it('ranks authors by distinct papers and by summed votes, a name repeated in one entry counted once', () => {
+  it('ranks authors by distinct papers and by summed votes, a name repeated in one entry counted once, `+` not a name', () => {
     const i = computeInsights(summaries().days());
     assert.deepEqual(i.topAuthorsByPapers.map((a) => [a.name, a.papers, a.votes]), [['Kim', 3, 42], ['Lee', 2, 16], ['Choi', 1, 31], ['Park', 1, 0]]);
     assert.deepEqual(i.topAuthorsByVotes.map((a) => a.name), ['Kim', 'Choi', 'Lee', 'Park']);

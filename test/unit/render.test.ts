@@ -70,6 +70,10 @@ describe('render: entries as cards', () => {
     // One name over the limit is shown rather than hidden behind "1 more".
     const six = renderEntry(entryOf(`### [T](https://arxiv.org/abs/2501.00001)\n\nAuthors: ${names.slice(0, 6).join(', ')}\n`), { maxAuthors: 5 }).html;
     assert.doesNotMatch(six, /more-authors/);
+    // A list that left authors out (`+`) ends with an ellipsis, behind the toggle or not.
+    const cut = (list: string) => renderEntry(entryOf(`### [T](https://arxiv.org/abs/2501.00001)\n\nAuthors: ${list}\n`), { maxAuthors: 5 }).html;
+    assert.match(cut('Ada, Bob, +, Zoe'), /<\/span> Ada, Bob, Zoe, …<\/div>/);
+    assert.match(cut([...names.slice(0, 3), '+', ...names.slice(3, 10)].join(', ')), /, Author 10, …<\/details>/);
   });
 
   it('renders video entries as <video> only for https URLs', () => {

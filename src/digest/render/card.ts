@@ -95,9 +95,11 @@ function authorsHtml(entry: DigestEntry, max: number, s: RenderStrings): string 
   const shown = names.length > max + 1 ? max : names.length;
   const head = names.slice(0, shown).map(escapeHtml).join(', ');
   const rest = names.slice(shown);
+  // The digest's list left authors out (its `+`): the list ends with an ellipsis.
+  const omitted = entry.authors?.omitted ? ', …' : '';
   const more = rest.length
-    ? `<details class="more-authors"><summary>${escapeHtml(format(s.moreAuthors, rest.length))}</summary>, ${rest.map(escapeHtml).join(', ')}</details>`
-    : '';
+    ? `<details class="more-authors"><summary>${escapeHtml(format(s.moreAuthors, rest.length))}</summary>, ${rest.map(escapeHtml).join(', ')}${omitted}</details>`
+    : omitted;
   return `<div class="authors"><span class="field-label">${escapeHtml(s.authors)}:</span> ${head}${more}</div>`;
 }
 
