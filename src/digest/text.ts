@@ -66,12 +66,3 @@ export function countLineBreaks(s: string): number {
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;
 }
-
-/** The matches of `pattern` in `text[from, to)`, with offsets into `text` (searches the slice only, never beyond). */
-export function* matchesBetween(text: string, pattern: RegExp, from: number, to: number): Generator<RegExpMatchArray & { index: number }> {
-  const part = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (const m of part.matchAll(pattern)) {
-    m.index = from + m.index!;
-    yield m as RegExpMatchArray & { index: number };
-  }
-}

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, parseDigest, RULES, validate, type ValidationConfig } from '../../src/digest';
+import { ANY_UNUSUAL, BIDI_CONTROL, CONTROL_CHARACTER, NBSP_RUN } from '../../src/digest/validate/unusualCharacters';
 
 interface Example {
   readonly rule: string;
@@ -59,4 +60,23 @@ describe('rules: the documented examples', () => {
       }
     });
   }
+});
+
+describe('unusual characters: one scan for three rules', () => {
+  it('looks for exactly the characters control-character, bidi-control and nbsp look for', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      const any = [CONTROL_CHARACTER, BIDI_CONTROL, NBSP_RUN].some((pattern) => new RegExp(pattern.source).test(c));
+      if (ANY_UNUSUAL.test(c) !== any) differ.push(code.toString(16));
+    }
+    assert.deepEqual(differ, []);
+  });
+
+  it('finds each in a part after a clean part of the same document was asked about', () => {
+    const text = `## Daily Papers (2025-01-29)\n\n### [A](https://arxiv.org/abs/2501.00001)\n\nAuthors: Kim\n\n### [B](https://arxiv.org/abs/2501.00002)\n\nAuthors: Lee\u00a0Min\u202e \x08x\n`;
+    const rules = validate(parseDigest(text)).map((p) => `${p.ruleId}:${p.range.start.line}`);
+    for (const expected of ['nbsp:8', 'bidi-control:8', 'control-character:8']) assert.ok(rules.includes(expected), `${expected} in ${rules.join(', ')}`);
+    assert.ok(!rules.some((r) => r.endsWith(':4') && /nbsp|bidi|control/.test(r)), rules.join(', '));
+  });
 });
