@@ -99,7 +99,8 @@ function keystrokes(big: string, plan: Plan): Keystrokes {
   }
   // The incremental result must equal a render from scratch of the final text.
   const fresh = renderDigest(parseDigest(text));
-  for (const [id, card] of fresh.cards) if (shown.cards.get(id)?.html !== card.html) sane = false;
+  const shownHtml = new Map(shown.cards.map((c) => [c.id, c.html]));
+  for (const card of fresh.cards) if (shownHtml.get(card.id) !== card.html) sane = false;
   const editedText = flat(applyChanges(big, site.insert));
   return { stats: summarize(samples, plan), messages, editedText, sane, rendered: shown };
 }

@@ -45,7 +45,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [mediaRoot(extensionUri)] };
 }
 
-const EMPTY: RenderedDigest = { days: [], cards: new Map() };
+const EMPTY: RenderedDigest = { days: [], cards: [] };
 /** At most one patch per this many milliseconds: edits in between are sent together. */
 const COALESCE_MS = 16;
 
@@ -123,7 +123,7 @@ export class DigestPreview extends Disposable {
       active: this.panel.active,
       viewColumn: this.panel.viewColumn,
       version: this.version,
-      entries: this.rendered?.cards.size ?? 0,
+      entries: this.rendered?.cards.length ?? 0,
       firstPaintCards: this.firstPaintCards,
       page: this.status,
     };
@@ -249,11 +249,11 @@ export class DigestPreview extends Disposable {
       const window = twoSteps ? { line: scrollLine ?? cursorLine ?? 0, cards: FIRST_PAINT_CARDS } : undefined;
       const first = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline, window) : EMPTY;
       this.rendered = first;
-      this.firstPaintCards = first.cards.size;
+      this.firstPaintCards = first.cards.length;
       // The rest of a large digest goes as a patch once the page says it is ready.
       this.page = { kind: 'loading', htmlVersion: ++this.version, patchWaiting: twoSteps };
       this.panel.webview.html = this.pageHtml(first, model ? documentLanguage(model.doc.text) : 'en', cursorLine, scrollLine);
-      this.ctx.log.debug(`preview: first paint of ${source} (${first.cards.size} of ${model?.doc.entries.length ?? 0} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
+      this.ctx.log.debug(`preview: first paint of ${source} (${first.cards.length} of ${model?.doc.entries.length ?? 0} entries) in ${(performance.now() - t0).toFixed(1)} ms`);
       return;
     }
     const next = model ? renderDigest(model.doc, this.ctx.renderOptions(), this.cache, model.outline) : EMPTY;

@@ -74,7 +74,7 @@ describe('hostile digests in Chromium: nothing runs', function () {
       it(`${file}: preview ${csp ? 'with its CSP' : 'without any CSP (the sanitizer alone)'}`, async () => {
         const p = await PreviewPage.open(markdown, { csp });
         try {
-          assert.ok(p.rendered.cards.size > 0, 'the digest has entries');
+          assert.ok(p.rendered.cards.length > 0, 'the digest has entries');
           await poke(p.page, true);
           assert.equal(await pwned(p.page), undefined);
           assert.deepEqual(p.dialogs, []);

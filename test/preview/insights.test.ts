@@ -240,7 +240,8 @@ describe('insights dashboard page (Chromium)', function () {
     await page.show(insights);
     // uPlot clears a chart's canvas each time it draws it.
     await page.page.evaluate(() => {
-      const clears = ((window as unknown as { __clears: Record<string, number> }).__clears = {});
+      const clears: Record<string, number> = {};
+      (window as unknown as { __clears: Record<string, number> }).__clears = clears;
       const clearRect = CanvasRenderingContext2D.prototype.clearRect;
       CanvasRenderingContext2D.prototype.clearRect = function (...args) {
         const chart = this.canvas.closest('.chart')?.id ?? '?';

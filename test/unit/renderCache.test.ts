@@ -40,7 +40,7 @@ describe('render: whole digests, the card cache and patches', () => {
     // One card: the entry at the line, in its day only.
     assert.deepEqual(first.days.map((d) => [d.id, d.entries.map(([id]) => id)]), [['day:2025-01-29', ['entry:2404.19737']]]);
     const wide = renderDigest(doc, undefined, cache, undefined, { line, cards: 2 });
-    assert.deepEqual([...wide.cards.keys()], ['entry:2404.19737', 'entry:2411.10168'], 'from the line on, across days');
+    assert.deepEqual(wide.cards.map((c) => c.id), ['entry:2404.19737', 'entry:2411.10168'], 'from the line on, across days');
     const all = renderDigest(doc, undefined, cache);
     const patch = diffDigests(first, all);
     assert.deepEqual(patch.cards.map((c) => c.id), ['entry:2406.14347', 'entry:2411.10168'], 'the cards the first paint lacked');
@@ -97,11 +97,11 @@ describe('render: whole digests, the card cache and patches', () => {
       offset += insert.length;
       const next = renderDigest(doc, undefined, cache);
       const patch = diffDigests(shown, next);
-      const cards = new Map([...shown.cards].map(([id, c]) => [id, c.html]));
+      const cards = new Map(shown.cards.map((c) => [c.id, c.html]));
       for (const c of patch.cards) cards.set(c.id, c.html);
       const fresh = renderDigest(parseDigest(doc.text));
-      assert.deepEqual([...fresh.cards.keys()], [...next.cards.keys()]);
-      for (const [id, card] of fresh.cards) assert.equal(cards.get(id), card.html, `${id} after edit ${i}`);
+      assert.deepEqual(fresh.cards.map((c) => c.id), next.cards.map((c) => c.id));
+      for (const card of fresh.cards) assert.equal(cards.get(card.id), card.html, `${card.id} after edit ${i}`);
       assert.deepEqual(patch.days ?? shown.days, fresh.days);
       shown = next;
     }

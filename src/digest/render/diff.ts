@@ -1,5 +1,5 @@
 // What changed between two renders of a digest: the cards whose HTML differs, and the layout if it moved.
-import type { DigestPatch, RenderedDay, RenderedDigest } from './types';
+import type { DigestPatch, RenderedCard, RenderedDay, RenderedDigest } from './types';
 
 function sameDay(a: RenderedDay, b: RenderedDay): boolean {
   if (a.id !== b.id || a.html !== b.html || a.line !== b.line || a.endLine !== b.endLine || a.entries.length !== b.entries.length) return false;
@@ -22,6 +22,16 @@ export function sameLayout(a: readonly RenderedDay[], b: readonly RenderedDay[])
  */
 export function diffDigests(previous: RenderedDigest | undefined, next: RenderedDigest): DigestPatch {
   const cards: { id: string; html: string }[] = [];
-  for (const card of next.cards.values()) if (previous?.cards.get(card.id)?.html !== card.html) cards.push({ id: card.id, html: card.html });
-  return previous && sameLayout(previous.days, next.days) ? { cards } : { cards, days: next.days };
+  const compare = (card: RenderedCard, before: RenderedCard | undefined) => {
+    if (before !== card && before?.html !== card.html) cards.push({ id: card.id, html: card.html });
+  };
+  // The same layout is the same ids in the same order: cards are compared place by place (the same object while
+  // unchanged, see CardCache), no map built.
+  if (previous && sameLayout(previous.days, next.days)) {
+    next.cards.forEach((card, i) => compare(card, previous.cards[i]));
+    return { cards };
+  }
+  const before = new Map(previous?.cards.map((c) => [c.id, c]));
+  for (const card of next.cards) compare(card, before.get(card.id));
+  return { cards, days: next.days };
 }

@@ -112,7 +112,7 @@ const WINDOW_BEFORE = 5;
  * cost only the edited entries. Pass the document's outline when it is at hand (the editor's model keeps one per version).
  */
 export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS, cache = new CardCache(), outline: Outline = buildOutline(doc), window?: RenderWindow): RenderedDigest {
-  const cards = new Map<string, RenderedCard>();
+  const cards: RenderedCard[] = [];
   const days: RenderedDay[] = [];
   const inWindow = window && windowOf(outline, window);
   const group = (day: (typeof outline.days)[number] | null, all: typeof outline.orphans) => {
@@ -121,7 +121,7 @@ export function renderDigest(doc: DigestDocument, options: RenderOptions = DEFAU
     const places: EntryPlace[] = [];
     for (const e of entries) {
       const { card, place } = cache.card(e.entry, e.id, doc.text, options, entryStartLine(e.entry), entryEndLine(e.entry));
-      cards.set(e.id, card);
+      cards.push(card);
       places.push(place);
     }
     const rendered = cache.day(day, entries.length, options);
@@ -145,5 +145,6 @@ function windowOf(outline: Outline, window: RenderWindow): Set<Outline['orphans'
 
 /** The HTML of all days with their cards, as the preview's first paint and the export show it. */
 export function digestBodyHtml(rendered: RenderedDigest): string {
-  return rendered.days.map((day) => fillDay(day.html, day.entries.map(([id]) => rendered.cards.get(id)!.html).join(''))).join('');
+  let k = 0;
+  return rendered.days.map((day) => fillDay(day.html, day.entries.map(() => rendered.cards[k++].html).join(''))).join('');
 }

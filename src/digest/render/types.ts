@@ -67,8 +67,11 @@ export interface RenderedDay {
 
 export interface RenderedDigest {
   readonly days: readonly RenderedDay[];
-  /** Every card by entry id, in file order. */
-  readonly cards: ReadonlyMap<string, RenderedCard>;
+  /**
+   * Every card, in the order of the days' places (a day's entries, day after day, then those outside any day). An
+   * array, not a map: a keystroke's render and diff then build and look up nothing per card (see `diffDigests`).
+   */
+  readonly cards: readonly RenderedCard[];
 }
 
 /** What a live preview needs after an edit: the cards whose HTML changed, and the layout when it moved. */
