@@ -20,7 +20,7 @@ export interface Frame {
   readonly theme: string;
 }
 
-/** The theme colours: the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
+/** The frame of a drawing of `insights`; the CSS file maps VS Code's `--vscode-charts-*` variables (with fallbacks) to `--dp-*`. */
 export function frameOf(insights: Insights): Frame {
   const style = getComputedStyle(document.documentElement);
   const colours = Object.fromEntries(COLOURS.map((c) => [c, style.getPropertyValue(`--dp-${c}`).trim() || 'gray'])) as Record<Colour, string>;
@@ -95,6 +95,7 @@ function spec(name: ChartName, insights: Insights, s: InsightsStrings, frame: Fr
   }
 }
 
+/** Whether two charts' data are the same values (then the chart already shows it). */
 function sameData(a: uPlot.AlignedData, b: uPlot.AlignedData): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
