@@ -265,6 +265,9 @@ async function main(): Promise<void> {
   setPhase('exporting the digest as CSV: scope, format, file');
   await page.locator('.tabs-container .tab', { hasText: name }).first().click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+  // The keyboard in the editor before the palette opens: a quick input closes when focus leaves it, and the steps
+  // before worked in the preview's frame.
+  await page.locator('.part.editor .monaco-editor.focused').waitFor({ timeout: 10_000 });
   await runCommand(page, 'Daily Papers: Export Digests as JSON, CSV or BibTeX…');
   const picks = page.locator('.quick-input-list .monaco-list-row');
   await page.locator('.quick-input-widget', { hasText: 'Export Digests' }).waitFor();
